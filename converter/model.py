@@ -48,7 +48,14 @@ class Ref:
     loc: Loc
 
 
-Inline = Union[Text, NoteRef, PageBreak, Ref]
+@dataclass(slots=True)
+class LineBreak:
+    """A line end inside a block that is not a list, table or closer (kept, never joined)."""
+
+    loc: Loc
+
+
+Inline = Union[Text, NoteRef, PageBreak, Ref, LineBreak]
 
 
 # --- block nodes ----------------------------------------------------------------
@@ -77,15 +84,26 @@ class Paragraph:
 
 
 @dataclass(slots=True)
+class Item:
+    """One bulleted line (`  • text`), with the list its deeper-indented lines make."""
+
+    inlines: list[Inline]
+    loc: Loc
+    sublist: "ListBlock | None" = None
+
+
+@dataclass(slots=True)
 class ListBlock:
     """A list: an optional head block (`SUBJECT`) and bulleted items (`  • item`)."""
 
-    items: list[list[Inline]]
+    items: list[Union[Item, PageBreak]]
+    """Items, and page markers standing on a line of their own between them."""
     loc: Loc
     head: list[Inline] | None = None
     kind: str | None = None
     """FRUS list type derived from the head: subject, participants, to; None otherwise."""
-    item_locs: list[Loc] = field(default_factory=list)
+    indent: int = 2
+    """Spaces before the bullet, so nested lists write back as they were."""
 
 
 @dataclass(slots=True)
@@ -161,6 +179,8 @@ def dump(doc: Document) -> str:
                     out.append(f'{pad}<pagebreak n="{n}" line="{loc.line}" column="{loc.column}">')
                 case Ref(text=t, target=tgt):
                     out.append(f'{pad}<ref target="#{tgt}"> {t}')
+                case LineBreak():
+                    out.append(f"{pad}<linebreak>")
 
     def block(b, depth: int) -> None:
         pad = "    " * depth
@@ -176,8 +196,13 @@ def dump(doc: Document) -> str:
                     out.append(f"{pad}    <head>")
                     inl(head, depth + 2)
                 for item in items:
+                    if isinstance(item, PageBreak):
+                        block(item, depth + 1)
+                        continue
                     out.append(f"{pad}    <item>")
-                    inl(item, depth + 2)
+                    inl(item.inlines, depth + 2)
+                    if item.sublist is not None:
+                        block(item.sublist, depth + 2)
             case Table(rows=rows, loc=loc):
                 out.append(f'{pad}<table line="{loc.line}">')
                 for row in rows:

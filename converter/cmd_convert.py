@@ -1,0 +1,64 @@
+"""`tei-edition convert INPUT... --out DIR`: plain text to TEI, one file per document."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from converter.api import convert, convert_file
+from converter.errors import ExitCode, Severity, SourceError, UsageError
+from converter.fsutil import atomic_write, iter_inputs
+from converter.options import ConvertOptions
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="a .txt file, a folder (searched recursively), or - for stdin")
+    p.add_argument("--out", "-o", type=Path, help="output folder; mirrors the input's relative paths with .xml")
+    p.add_argument("--encoding", help="input encoding when not UTF-8 (e.g. windows-1252)")
+    p.add_argument("--strict", action="store_true", help="treat warnings as errors: the document is not written")
+    p.add_argument("--keep-going", action="store_true",
+                   help="convert the other documents when one fails (the exit code still says some failed)")
+    p.add_argument("--quiet", "-q", action="store_true", help="print errors only, no warnings or notes")
+
+
+def _print_diagnostics(diags, quiet: bool) -> None:
+    for d in diags:
+        if d.severity >= Severity.WARNING and not (quiet and d.severity < Severity.ERROR):
+            print(d, file=sys.stderr)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.inputs == ["-"]:
+        data = sys.stdin.buffer.read()
+        try:
+            result = convert(data, source="<stdin>", options=ConvertOptions(), encoding=args.encoding, strict=args.strict)
+        except SourceError as exc:
+            print(exc, file=sys.stderr)
+            return ExitCode.FAILED
+        _print_diagnostics(result.diagnostics, args.quiet)
+        out = result.to_bytes()
+        if args.out:
+            atomic_write(args.out, out)
+        else:
+            sys.stdout.buffer.write(out)
+        return ExitCode.OK
+    if args.out is None:
+        raise UsageError("--out DIR is required unless the input is - (stdin)")
+    failed = 0
+    done = 0
+    for path, rel in iter_inputs(args.inputs, ".txt"):
+        try:
+            result = convert_file(path, encoding=args.encoding, strict=args.strict)
+        except SourceError as exc:
+            print(exc, file=sys.stderr)
+            failed += 1
+            if not args.keep_going:
+                print(f"tei-edition: stopped at {path}; pass --keep-going to convert the other documents", file=sys.stderr)
+                return ExitCode.FAILED
+            continue
+        _print_diagnostics(result.diagnostics, args.quiet)
+        atomic_write(args.out / rel.with_suffix(".xml"), result.to_bytes())
+        done += 1
+    if not args.quiet:
+        print(f"converted {done} document(s), {failed} failed", file=sys.stderr)
+    return ExitCode.FAILED if failed else ExitCode.OK

@@ -1,0 +1,245 @@
+"""Parser: numbered lines in, a `Document` model out (block level).
+
+The plain-text format (see docs/input-format.md): blocks separated by one
+empty line; the heading first (older volumes put a file number above it);
+lists, tables and page markers as blocks; signature lines glued to the
+footnote list, which ends the text: `  1. text`, one per line.
+The parser knows nothing of XML.
+"""
+from __future__ import annotations
+
+import re
+
+from converter.errors import Loc, Reporter
+from converter.inline import PAGE_MARKER, parse_inline
+from converter.model import (
+    Block,
+    Closer,
+    Document,
+    FileNumber,
+    Gap,
+    Heading,
+    Item,
+    LineBreak,
+    ListBlock,
+    Note,
+    PageBreak,
+    Paragraph,
+    Table,
+    Text,
+)
+
+FOOTNOTE = re.compile(r"  (\d+)\. ")
+BULLET = re.compile(r"( *)• ")
+HEADING_NUMBER = re.compile(r"(?:No\. )?(\d+)\. ")
+# Decimal file numbers of older volumes: `765.84/4479: Telegram`, `123P54/283`.
+FILE_NUMBER = re.compile(r"\d[\dA-Z.]*/[\dA-Za-z.\-–]+(?:: .*)?")
+# List heads and the FRUS list type they imply.
+LIST_HEADS = [
+    (re.compile(r"subj(?:ect)?\.?:?", re.I), "subject"),
+    (re.compile(r"participants:?", re.I), "participants"),
+    (re.compile(r"(?:memorandum for(?: the)?(?: record)?|to):?", re.I), "to"),
+]
+_MAX_HEADING = 400  # a heading is one line; a longer first block is body text
+
+
+def _is_signature(line: str) -> bool:
+    """A signature line: short, name-like, no sentence in it."""
+    words = line.split()
+    if not words or len(line) > 60 or len(words) > 8:
+        return False
+    if line.rstrip()[-1] in ",;:!?" or (line.endswith(".") and not re.search(r"\b[A-Z][a-z]?\.$|Jr\.$|Sr\.$", line)):
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or w in {"de", "van", "von", "der", "du", "la", "of"} for w in words)
+
+
+def _split_blocks(lines: list[str], first: int) -> list[tuple[int, list[str]]]:
+    """Group lines into blocks separated by one empty line; keep 1-based start lines."""
+    blocks: list[tuple[int, list[str]]] = []
+    current: list[str] = []
+    start = first
+    for i, line in enumerate(lines):
+        if line == "":
+            if current:
+                blocks.append((start, current))
+            current = []
+            start = first + i + 1
+        else:
+            if not current:
+                start = first + i
+            current.append(line)
+    if current:
+        blocks.append((start, current))
+    return blocks
+
+
+def _footnote_start(lines: list[str]) -> int:
+    """Index of the first line of the trailing footnote list (len(lines) if none).
+
+    The list is the longest run at the end whose lines read `  1. `, `  2. `, ...
+    up to the last; lines that break the numbering stay in the body.
+    """
+    i = len(lines)
+    expected = None
+    while i > 0:
+        m = FOOTNOTE.match(lines[i - 1])
+        if not m:
+            break
+        label = int(m.group(1))
+        if expected is not None and label != expected:
+            break
+        expected = label - 1
+        i -= 1
+        if label == 1:
+            return i
+    return len(lines)
+
+
+class _Parser:
+    def __init__(self, lines: list[str], reporter: Reporter):
+        self.lines = lines
+        self.reporter = reporter
+        self.source = reporter.source
+
+    def inline(self, text: str, lineno: int, col0: int = 1):
+        return parse_inline(text, lineno, col0, self.source, self.reporter)
+
+    def loc(self, lineno: int, column: int = 1) -> Loc:
+        return Loc(self.source, lineno, column)
+
+    def parse(self) -> Document:
+        lines = self.lines
+        k = _footnote_start(lines)
+        notes = [
+            Note(pos + 1, self.inline(line[len(FOOTNOTE.match(line).group(0)):], k + pos + 1, len(FOOTNOTE.match(line).group(0)) + 1),
+                 self.loc(k + pos + 1, 1))
+            for pos, line in enumerate(lines[k:])
+        ]
+        body = lines[:k]
+        closer: Block | None = None
+        if notes:
+            if len(body) >= 2 and body[-1] == "" and body[-2] == "":
+                closer = Gap(self.loc(k))  # an empty signature line: a close the text does not show
+                body = body[:-2]
+            elif body and body[-1] == "":
+                body = body[:-1]
+            else:
+                j = len(body)
+                while j > 0 and body[j - 1] != "":
+                    j -= 1
+                closer = self._closer(body[j:], j + 1)
+                body = body[: max(j - 1, 0)]
+        blocks = _split_blocks(body, 1)
+        if not notes and blocks and all(_is_signature(l) for l in blocks[-1][1]):
+            start, sig = blocks.pop()
+            closer = self._closer(sig, start)
+
+        doc = Document(self.source, None, [], notes)
+        # Older volumes: file numbers above the heading.
+        while blocks and len(blocks[0][1]) == 1 and FILE_NUMBER.fullmatch(blocks[0][1][0]):
+            start, (line,) = blocks.pop(0)
+            doc.front.append(FileNumber(line, self.loc(start)))
+        if blocks and self._looks_like_heading(blocks[0][1]):
+            start, (line,) = blocks.pop(0)
+            m = HEADING_NUMBER.match(line)
+            doc.heading = Heading(self.inline(line, start), self.loc(start), m.group(1) if m else None)
+            if m is None:
+                self.reporter.report("heading-unnumbered", "heading has no document number; the id comes from the file name", start)
+        else:
+            self.reporter.report(
+                "heading-missing",
+                "the text does not start with a heading line (`N. Title`); converted without a <head>",
+                blocks[0][0] if blocks else 1,
+            )
+        doc.blocks = self._body(blocks)
+        if closer is not None:
+            doc.blocks.append(closer)
+        return doc
+
+    @staticmethod
+    def _looks_like_heading(block: list[str]) -> bool:
+        line = block[0]
+        return (
+            len(block) == 1
+            and len(line) <= _MAX_HEADING
+            and not BULLET.match(line)
+            and not PAGE_MARKER.fullmatch(line)
+            and "\t" not in line
+        )
+
+    def _closer(self, lines: list[str], first: int) -> Closer:
+        return Closer([self.inline(line, first + i) for i, line in enumerate(lines)], self.loc(first))
+
+    def _body(self, blocks: list[tuple[int, list[str]]]) -> list[Block]:
+        out: list[Block] = []
+        for start, lines in blocks:
+            if all(PAGE_MARKER.fullmatch(l) for l in lines):
+                out.extend(PageBreak(PAGE_MARKER.fullmatch(l).group(1), self.loc(start + i)) for i, l in enumerate(lines))
+            elif BULLET.match(lines[0]) and all(BULLET.match(l) or PAGE_MARKER.fullmatch(l) for l in lines):
+                lst = self._list(lines, start)
+                prev = out[-1] if out else None
+                if isinstance(prev, Paragraph) and self._list_head_kind(prev) is not False:
+                    out.pop()
+                    lst.head, lst.kind, lst.loc = prev.inlines, self._list_head_kind(prev), prev.loc
+                out.append(lst)
+            elif any("\t" in l for l in lines):
+                rows = []
+                for i, line in enumerate(lines):
+                    cells, col = [], 1
+                    for cell in line.split("\t"):
+                        cells.append(self.inline(cell, start + i, col))
+                        col += len(cell) + 1
+                    rows.append(cells)
+                out.append(Table(rows, self.loc(start)))
+            else:
+                # A paragraph is one line; more lines stay together, each kept as a line.
+                inlines: list = []
+                for i, line in enumerate(lines):
+                    if i:
+                        inlines.append(LineBreak(self.loc(start + i)))
+                    inlines.extend(self.inline(line, start + i))
+                out.append(Paragraph(inlines, self.loc(start)))
+        return out
+
+    @staticmethod
+    def _list_head_kind(p: Paragraph):
+        """The list type a paragraph implies as a list head, None for a plain head, False if no head."""
+        if len(p.inlines) != 1 or not isinstance(p.inlines[0], Text):
+            return False
+        text = p.inlines[0].value
+        for pattern, kind in LIST_HEADS:
+            if pattern.fullmatch(text.strip()):
+                return kind
+        if len(text) <= 40 and (text.isupper() or text.endswith(":")):
+            return None
+        return False
+
+    def _list(self, lines: list[str], start: int) -> ListBlock:
+        """Bulleted lines to a (possibly nested) list; deeper indentation nests in the item above."""
+        first = BULLET.match(lines[0])
+        root = ListBlock([], self.loc(start), indent=len(first.group(1)))
+        stack = [root]
+        for i, line in enumerate(lines):
+            lineno = start + i
+            page = PAGE_MARKER.fullmatch(line)
+            if page:
+                stack[-1].items.append(PageBreak(page.group(1), self.loc(lineno)))
+                continue
+            m = BULLET.match(line)
+            depth = len(m.group(1))
+            while len(stack) > 1 and depth < stack[-1].indent:
+                stack.pop()
+            current = stack[-1]
+            if depth > current.indent and current.items and isinstance(current.items[-1], Item):
+                parent = current.items[-1]
+                if parent.sublist is None:
+                    parent.sublist = ListBlock([], self.loc(lineno), indent=depth)
+                current = parent.sublist
+                stack.append(current)
+            current.items.append(Item(self.inline(line[m.end():], lineno, m.end() + 1), self.loc(lineno, m.end() + 1)))
+        return root
+
+
+def parse(lines: list[str], reporter: Reporter) -> Document:
+    """Parse the reader's lines into a Document (notes unresolved)."""
+    return _Parser(lines, reporter).parse()

@@ -1,0 +1,234 @@
+"""TEI writer: a resolved Document in, an lxml tree out. Knows nothing of the text format.
+
+One `case` per model node, as pandoc's TEI writer has it. White space is the
+text's own inside mixed content (`head`, `p`, `item`, `cell`, `signed`,
+`note`); only element-only containers are indented, so serialising never
+changes what the text says.
+"""
+from __future__ import annotations
+
+from lxml import etree
+
+from converter.heading import HeadingInfo, Span
+from converter.model import (
+    Closer,
+    Document,
+    FileNumber,
+    Gap,
+    Inline,
+    Item,
+    LineBreak,
+    ListBlock,
+    Note,
+    NoteRef,
+    PageBreak,
+    Paragraph,
+    Ref,
+    Table,
+    Text,
+)
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+T = f"{{{TEI_NS}}}"
+# Element-only containers of the text part: the only places white space is added.
+_CONTAINERS = {f"{T}{n}" for n in ("TEI", "text", "body", "div", "list", "table", "row", "closer")}
+
+
+def _sub(parent: etree._Element, tag: str, attrib: dict[str, str] | None = None) -> etree._Element:
+    return etree.SubElement(parent, T + tag, attrib or {})
+
+
+def _add_text(parent: etree._Element, s: str) -> None:
+    """Append text after the last child (or as the element's text): mixed content."""
+    if not s:
+        return
+    if len(parent):
+        last = parent[-1]
+        last.tail = (last.tail or "") + s
+    else:
+        parent.text = (parent.text or "") + s
+
+
+class _Writer:
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.prefix = doc.doc_id or "d"
+        self.page_ids: set[str] = set()
+        self.written: set[int] = set()  # positions of unanchored notes already placed
+
+    # --- inline ---------------------------------------------------------------
+
+    def inlines(self, parent: etree._Element, items: list[Inline], spans: list[Span] = ()) -> None:
+        """Write inline nodes into parent; wrap heading spans (offsets into the plain text)."""
+        spans = sorted(spans, key=lambda s: s.start)
+        target = parent  # where text goes now: parent, or an open span element
+        span_i = 0
+        open_span: Span | None = None
+        offset = 0
+
+        def open_or_close() -> None:
+            nonlocal target, open_span, span_i
+            if open_span is not None and offset >= open_span.end:
+                target, open_span = parent, None
+            if open_span is None and span_i < len(spans) and offset >= spans[span_i].start:
+                open_span = spans[span_i]
+                span_i += 1
+                target = _sub(parent, open_span.tag, {"type": open_span.role})
+
+        for node in items:
+            match node:
+                case Text(value=value) | Ref(text=value):
+                    pos = 0
+                    while pos < len(value):
+                        open_or_close()
+                        limit = len(value)
+                        if open_span is not None:
+                            limit = min(limit, pos + open_span.end - offset)
+                        elif span_i < len(spans):
+                            limit = min(limit, pos + max(spans[span_i].start - offset, 1))
+                        chunk = value[pos:limit]
+                        if isinstance(node, Ref):
+                            ref = _sub(target, "ref", {"target": f"#{node.target}"})
+                            ref.text = chunk
+                        else:
+                            _add_text(target, chunk)
+                        offset += len(chunk)
+                        pos = limit
+                    open_or_close()
+                case NoteRef(note=note):
+                    self.note(target, note)
+                case PageBreak():
+                    self.pb(target, node)
+                case LineBreak():
+                    _sub(target, "lb")
+
+    def note(self, parent: etree._Element, note: Note) -> None:
+        attrs = {"n": note.n, XML_ID: f"{self.prefix}fn{note.n}"}
+        if note.is_source:
+            attrs["type"] = "source"
+        if not note.anchored:
+            attrs["anchored"] = "false"
+        el = _sub(parent, "note", attrs)
+        self.inlines(el, note.inlines)
+        # Footnotes whose marker the text lacks follow the note before them (document order = list order).
+        after = self.doc.notes[note.position:]
+        for following in after:
+            if following.anchored:
+                break
+            if following.position not in self.written:
+                self.orphan(parent, following)
+
+    def orphan(self, parent: etree._Element, note: Note) -> None:
+        self.written.add(note.position)
+        attrs = {"n": note.n, XML_ID: f"{self.prefix}fn{note.n}", "anchored": "false"}
+        el = _sub(parent, "note", attrs)
+        self.inlines(el, note.inlines)
+
+    def pb(self, parent: etree._Element, node: PageBreak) -> None:
+        pid = f"pg_{node.n}"
+        k = 2
+        while pid in self.page_ids:  # a page number seen twice still needs unique ids
+            pid = f"pg_{node.n}-{k}"
+            k += 1
+        self.page_ids.add(pid)
+        _sub(parent, "pb", {"n": node.n, XML_ID: pid})
+
+    # --- blocks ----------------------------------------------------------------
+
+    def block(self, div: etree._Element, b) -> None:
+        match b:
+            case FileNumber(text=t):
+                _sub(div, "note", {"rend": "inline", "type": "source"}).text = t
+            case Paragraph(inlines=items):
+                self.inlines(_sub(div, "p"), items)
+            case ListBlock():
+                self.list(div, b)
+            case Table(rows=rows):
+                table = _sub(div, "table")
+                for row in rows:
+                    r = _sub(table, "row")
+                    for cell in row:
+                        self.inlines(_sub(r, "cell"), cell)
+            case Closer(lines=lines):
+                signed = _sub(_sub(div, "closer"), "signed")
+                for i, line in enumerate(lines):
+                    if i:
+                        _sub(signed, "lb")
+                    self.inlines(signed, line)
+            case PageBreak():
+                self.pb(div, b)
+            case Gap():
+                # TEI gap: material the transcription leaves out (a close the text edition does not show).
+                _sub(div, "gap", {"reason": "omitted"})
+
+    def list(self, parent: etree._Element, b: ListBlock) -> None:
+        lst = _sub(parent, "list", {"type": b.kind} if b.kind else {})
+        if b.head is not None:
+            self.inlines(_sub(lst, "head"), b.head)
+        for item in b.items:
+            if isinstance(item, PageBreak):
+                self.pb(lst, item)
+                continue
+            el = _sub(lst, "item")
+            self.inlines(el, item.inlines)
+            if item.sublist is not None:
+                self.list(el, item.sublist)
+
+    def div(self, body: etree._Element, info: HeadingInfo) -> etree._Element:
+        doc = self.doc
+        attrs = {"type": "document"}
+        if doc.doc_id:
+            attrs[XML_ID] = doc.doc_id
+        if doc.number:
+            attrs["n"] = doc.number
+        subtype = getattr(info, "subtype", None)
+        if subtype:
+            attrs["subtype"] = subtype
+        div = _sub(body, "div", attrs)
+        for b in doc.front:
+            self.block(div, b)
+        # Footnotes before the first marker the text shows come first, in list order.
+        for note in doc.notes:
+            if note.anchored:
+                break
+            self.orphan(div, note)
+        if doc.heading is not None:
+            self.inlines(_sub(div, "head"), doc.heading.inlines, info.spans)
+        for b in doc.blocks:
+            self.block(div, b)
+        return div
+
+
+def _indent(el: etree._Element, level: int, in_header: bool) -> None:
+    """Indent element-only content; never touch mixed content."""
+    in_header = in_header or el.tag == T + "teiHeader"
+    children = [c for c in el if isinstance(c.tag, str)]
+    element_only = el.tag in _CONTAINERS or (
+        in_header and children and not (el.text or "").strip() and not any((c.tail or "").strip() for c in el)
+    )
+    for child in children:
+        _indent(child, level + 1, in_header)
+    if element_only and children:
+        pad = "\n" + "  " * (level + 1)
+        el.text = pad
+        for child in el:
+            child.tail = pad
+        el[-1].tail = "\n" + "  " * level
+
+
+def to_tei(doc: Document, header: etree._Element, info: HeadingInfo) -> etree._ElementTree:
+    """Build the TEI document: header as given, text from the model."""
+    root = etree.Element(T + "TEI", nsmap={None: TEI_NS})
+    root.set(XML_LANG, "en")
+    root.append(header)
+    body = _sub(_sub(root, "text"), "body")
+    _Writer(doc).div(body, info)
+    _indent(root, 0, False)
+    return etree.ElementTree(root)
+
+
+def serialize(tree: etree._ElementTree) -> bytes:
+    """The one serialisation: UTF-8, XML declaration, trailing newline."""
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + etree.tostring(tree, encoding="UTF-8") + b"\n"
