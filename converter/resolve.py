@@ -56,7 +56,8 @@ _COST_ORPHAN = 10  # a footnote with no marker found
 @dataclass(slots=True)
 class _Run:
     seq: list[Inline]
-    index: int  # of the Text node in seq
+    index: int  # of the Text node in seq, before any split
+    node: Text
     start: int
     end: int
     digits: str
@@ -119,7 +120,7 @@ def _runs(doc: Document) -> list[_Run]:
                 else:
                     glue = "other"
                 line_end = not v[e:].strip() and all(isinstance(x, Text) and not x.value.strip() for x in seq[i + 1:])
-                runs.append(_Run(seq, i, s, e, m.group(), glue, line_end, in_closer))
+                runs.append(_Run(seq, i, node, s, e, m.group(), glue, line_end, in_closer))
     return runs
 
 
@@ -235,8 +236,8 @@ def resolve_notes(doc: Document, reporter: Reporter) -> Document:
             reporter.report(
                 "note-undefined",
                 f"'{run.digits}' glued to a word looks like a note marker, but no footnote matches it; kept as text",
-                run.seq[run.index].loc.line,
-                run.seq[run.index].loc.column + run.start,
+                run.node.loc.line,
+                run.node.loc.column + run.start,
             )
     return doc
 
@@ -254,12 +255,13 @@ def _apply(runs: list[_Run], picks: list[tuple[int, int, int]], notes: list[Note
     by_node: dict[int, list[tuple[_Run, int, int]]] = {}
     for r, j, m in picks:
         run = runs[r]
-        by_node.setdefault(id(run.seq[run.index]), []).append((run, j, m))
+        by_node.setdefault(id(run.node), []).append((run, j, m))
     for entries in by_node.values():
         entries.sort(key=lambda e: e[0].start, reverse=True)
         run0 = entries[0][0]
-        seq, index = run0.seq, run0.index
-        node: Text = seq[index]
+        seq = run0.seq
+        node: Text = run0.node
+        index = next(i for i, x in enumerate(seq) if x is node)  # earlier splits shift indexes
         value = node.value
         pieces: list[Inline] = []
         cut_end = len(value)
