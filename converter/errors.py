@@ -39,6 +39,7 @@ SEVERITY: dict[str, Severity] = {
     # structure
     "heading-missing": Severity.WARNING,
     "heading-unnumbered": Severity.INFO,
+    "heading-empty": Severity.WARNING,
     "page-marker-malformed": Severity.WARNING,
     # notes
     "note-undefined": Severity.WARNING,

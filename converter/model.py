@@ -213,7 +213,7 @@ def dump(doc: Document) -> str:
             case Closer(lines=lines, loc=loc):
                 out.append(f'{pad}<closer line="{loc.line}">')
                 for line in lines:
-                    out.append(f"{pad}    <signed>")
+                    out.append(f"{pad}    <line>")
                     inl(line, depth + 2)
             case PageBreak(n=n, loc=loc):
                 out.append(f'{pad}<pagebreak n="{n}" line="{loc.line}">')

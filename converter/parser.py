@@ -31,7 +31,7 @@ from converter.model import (
 
 FOOTNOTE = re.compile(r"  (\d+)\. ")
 BULLET = re.compile(r"( *)• ")
-HEADING_NUMBER = re.compile(r"(?:No\. )?(\d+)\. ")
+HEADING_NUMBER = re.compile(r"(?:No\. )?(\d+)\.(?: |$)")
 # Decimal file numbers of older volumes: `765.84/4479: Telegram`, `123P54/283`.
 FILE_NUMBER = re.compile(r"\d[\dA-Z.]*/[\dA-Za-z.\-–]+(?:: .*)?")
 # List heads and the FRUS list type they imply.
@@ -40,7 +40,7 @@ LIST_HEADS = [
     (re.compile(r"participants:?", re.I), "participants"),
     (re.compile(r"(?:memorandum for(?: the)?(?: record)?|to):?", re.I), "to"),
 ]
-_MAX_HEADING = 400  # a heading is one line; a longer first block is body text
+_MAX_HEADING = 300  # a heading is one line; the longest in the corpus is under 200 characters
 
 
 def _is_signature(line: str) -> bool:
@@ -110,13 +110,10 @@ class _Parser:
     def parse(self) -> Document:
         lines = self.lines
         k = _footnote_start(lines)
-        notes = [
-            Note(pos + 1, self.inline(line[len(FOOTNOTE.match(line).group(0)):], k + pos + 1, len(FOOTNOTE.match(line).group(0)) + 1),
-                 self.loc(k + pos + 1, 1))
-            for pos, line in enumerate(lines[k:])
-        ]
+        notes = lines[k:]  # parsed last, so that diagnostics come in line order
         body = lines[:k]
         closer: Block | None = None
+        closer_lines: tuple[list[str], int] | None = None  # parsed after the body, so diagnostics come in order
         if notes:
             if len(body) >= 2 and body[-1] == "" and body[-2] == "":
                 closer = Gap(self.loc(k))  # an empty signature line: a close the text does not show
@@ -127,14 +124,14 @@ class _Parser:
                 j = len(body)
                 while j > 0 and body[j - 1] != "":
                     j -= 1
-                closer = self._closer(body[j:], j + 1)
+                closer_lines = (body[j:], j + 1)
                 body = body[: max(j - 1, 0)]
         blocks = _split_blocks(body, 1)
         if not notes and blocks and all(_is_signature(l) for l in blocks[-1][1]):
             start, sig = blocks.pop()
-            closer = self._closer(sig, start)
+            closer_lines = (sig, start)
 
-        doc = Document(self.source, None, [], notes)
+        doc = Document(self.source, None, [], [])
         # Older volumes: file numbers above the heading.
         while blocks and len(blocks[0][1]) == 1 and FILE_NUMBER.fullmatch(blocks[0][1][0]):
             start, (line,) = blocks.pop(0)
@@ -143,6 +140,8 @@ class _Parser:
             start, (line,) = blocks.pop(0)
             m = HEADING_NUMBER.match(line)
             doc.heading = Heading(self.inline(line, start), self.loc(start), m.group(1) if m else None)
+            if m is not None and m.end() == len(line):
+                self.reporter.report("heading-empty", f"heading is only the number {m.group(1)}; add the title after it", start)
             if m is None:
                 self.reporter.report("heading-unnumbered", "heading has no document number; the id comes from the file name", start)
         else:
@@ -152,8 +151,13 @@ class _Parser:
                 blocks[0][0] if blocks else 1,
             )
         doc.blocks = self._body(blocks)
+        if closer_lines is not None:
+            closer = self._closer(*closer_lines)
         if closer is not None:
             doc.blocks.append(closer)
+        for pos, line in enumerate(notes):
+            width = FOOTNOTE.match(line).end()
+            doc.notes.append(Note(pos + 1, self.inline(line[width:], k + pos + 1, width + 1), self.loc(k + pos + 1, 1)))
         return doc
 
     @staticmethod
@@ -210,7 +214,7 @@ class _Parser:
         for pattern, kind in LIST_HEADS:
             if pattern.fullmatch(text.strip()):
                 return kind
-        if len(text) <= 40 and (text.isupper() or text.endswith(":")):
+        if len(text) <= 40 and text.isupper():  # an unknown head in capitals, as FRUS sets list heads
             return None
         return False
 

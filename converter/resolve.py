@@ -135,6 +135,12 @@ def _whole_cost(run: _Run) -> int | None:
     return None
 
 
+def _usable(run: _Run, labels: list[str]) -> bool:
+    """Can some label end this run, given how the run is glued?"""
+    whole = _whole_cost(run) is not None
+    return any(run.digits.endswith(l) and (whole or len(run.digits) > len(l)) for l in labels)
+
+
 def _align(runs: list[_Run], labels: list[str]) -> tuple[int, list[tuple[int, int, int]]]:
     """Cheapest assignment of consecutive labels to digit-run suffixes.
 
@@ -210,11 +216,20 @@ def resolve_notes(doc: Document, reporter: Reporter) -> Document:
     K = len(doc.notes)
     if K:
         best = None
+        all_digits = "|".join(run.digits for run in runs)
         for base in _candidate_bases(runs, K):
             labels = [str(base + p) for p in range(K)]
-            cost, picks = _align(runs, labels)
+            # A label that occurs in no digit run can only be an orphan: a cheap lower bound.
+            if best is not None and _COST_ORPHAN * sum(l not in all_digits for l in labels) >= best[0]:
+                continue
+            # Only runs that can end in a label take part (most years and numbers drop out).
+            useful = [i for i, run in enumerate(runs) if _usable(run, labels)]
+            cost, picks = _align([runs[i] for i in useful], labels)
+            picks = [(useful[r], j, m) for r, j, m in picks]
             if best is None or cost < best[0]:  # ties keep the earlier, more usual base
                 best = (cost, picks, base, labels)
+            if cost == 0:
+                break  # nothing reads cheaper than every marker glued where it stands
         _cost, picks, base, labels = best
         for p, note in enumerate(doc.notes):
             note.n = labels[p]
