@@ -54,7 +54,11 @@ def _is_signature(line: str) -> bool:
 
 
 def _split_blocks(lines: list[str], first: int) -> list[tuple[int, list[str]]]:
-    """Group lines into blocks separated by one empty line; keep 1-based start lines."""
+    """Group lines into blocks separated by one empty line; keep 1-based start lines.
+
+    An empty line that does not end a block stands for something the text
+    edition leaves out (a salutation, say): it becomes a block with no lines.
+    """
     blocks: list[tuple[int, list[str]]] = []
     current: list[str] = []
     start = first
@@ -62,8 +66,9 @@ def _split_blocks(lines: list[str], first: int) -> list[tuple[int, list[str]]]:
         if line == "":
             if current:
                 blocks.append((start, current))
-            current = []
-            start = first + i + 1
+                current = []
+            else:
+                blocks.append((first + i, []))
         else:
             if not current:
                 start = first + i
@@ -127,7 +132,7 @@ class _Parser:
                 closer_lines = (body[j:], j + 1)
                 body = body[: max(j - 1, 0)]
         blocks = _split_blocks(body, 1)
-        if not notes and blocks and all(_is_signature(l) for l in blocks[-1][1]):
+        if not notes and blocks and blocks[-1][1] and all(_is_signature(l) for l in blocks[-1][1]):
             start, sig = blocks.pop()
             closer_lines = (sig, start)
 
@@ -162,6 +167,8 @@ class _Parser:
 
     @staticmethod
     def _looks_like_heading(block: list[str]) -> bool:
+        if len(block) != 1:
+            return False
         line = block[0]
         return (
             len(block) == 1
@@ -177,7 +184,9 @@ class _Parser:
     def _body(self, blocks: list[tuple[int, list[str]]]) -> list[Block]:
         out: list[Block] = []
         for start, lines in blocks:
-            if all(PAGE_MARKER.fullmatch(l) for l in lines):
+            if not lines:
+                out.append(Gap(self.loc(start)))
+            elif all(PAGE_MARKER.fullmatch(l) for l in lines):
                 out.extend(PageBreak(PAGE_MARKER.fullmatch(l).group(1), self.loc(start + i)) for i, l in enumerate(lines))
             elif BULLET.match(lines[0]) and all(BULLET.match(l) or PAGE_MARKER.fullmatch(l) for l in lines):
                 lst = self._list(lines, start)

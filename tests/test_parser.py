@@ -40,3 +40,12 @@ def test_fixture(path, title, text, expected):
     if diagnostics:
         actual += "\n" + "\n".join(f"! {d}" for d in diagnostics)
     assert actual == expected, f"{title}\n--- actual ---\n{actual}"
+
+
+@pytest.mark.parametrize("path,title,text,expected", CASES)
+def test_fixture_round_trip(path, title, text, expected):
+    """Every fixture also comes back byte for byte through TEI and xslt/text.xsl."""
+    from converter.api import convert
+    from converter.textrender import render_text
+
+    assert render_text(convert(text, source="input.txt").to_bytes()) == text
