@@ -43,7 +43,8 @@ from converter.model import (
     Text,
 )
 
-_DIGITS = re.compile(r"\d+")
+# A digit run not followed by a letter or by a separator and more digits (`2nd`, `1962-1970`, `7.5`).
+_CANDIDATE = re.compile(r"(?<!\d)\d+(?![\d]|[^\W\d_]|[-–/.,:]\d)")
 _CLOSING = set(".,;:!?)]’”\"'»")
 # Costs of reading a digit run as markers; the cheapest complete reading wins.
 _COST_GLUED = 0  # after a letter or closing punctuation: `cables1`, `p.m.12`, `(Bundy)1`
@@ -62,8 +63,7 @@ class _Run:
     end: int
     digits: str
     glue: str  # letter, punct, space, other, start
-    line_end: bool  # nothing but white space follows on the line
-    in_closer: bool
+    whole: int | None  # cost of reading the whole run as markers; None: only a suffix can be
 
 
 def _containers(doc: Document) -> list[tuple[list[Inline], bool]]:
@@ -95,19 +95,15 @@ def _containers(doc: Document) -> list[tuple[list[Inline], bool]]:
 
 
 def _runs(doc: Document) -> list[_Run]:
+    """Every digit run that could hold note markers, in text order."""
     runs: list[_Run] = []
     for seq, in_closer in _containers(doc):
         for i, node in enumerate(seq):
             if not isinstance(node, Text):
                 continue
             v = node.value
-            for m in _DIGITS.finditer(v):
+            for m in _CANDIDATE.finditer(v):
                 s, e = m.span()
-                after = v[e:e + 2]
-                if after[:1].isalpha() or (after[:1] in "-–/.,:" and after[1:2].isdigit()):
-                    continue  # `2nd`, `1962-1970`, `7.5`: part of a word or number
-                if e == len(v) and i + 1 < len(seq) and isinstance(seq[i + 1], Text):
-                    continue
                 prev = v[s - 1] if s else ""
                 if not prev:
                     glue = "start" if i == 0 or not isinstance(seq[i - 1], PageBreak) else "other"
@@ -119,26 +115,32 @@ def _runs(doc: Document) -> list[_Run]:
                     glue = "space"
                 else:
                     glue = "other"
-                line_end = not v[e:].strip() and all(isinstance(x, Text) and not x.value.strip() for x in seq[i + 1:])
-                runs.append(_Run(seq, i, node, s, e, m.group(), glue, line_end, in_closer))
+                whole = _whole_cost(glue, in_closer and not v[e:].strip() and all(
+                    isinstance(x, Text) and not x.value.strip() for x in seq[i + 1:]))
+                if whole is None and e - s == 1:
+                    continue  # a lone digit after a space: neither a marker nor digits plus a marker
+                runs.append(_Run(seq, i, node, s, e, m.group(), glue, whole))
     return runs
 
 
-def _whole_cost(run: _Run) -> int | None:
-    """Cost of reading the whole run as markers, None if it cannot be."""
-    if run.glue in ("letter", "punct"):
+def _whole_cost(glue: str, closer_line_end: bool) -> int | None:
+    """Cost of reading a whole run as markers, None if it cannot be."""
+    if glue in ("letter", "punct"):
         return _COST_GLUED
-    if run.glue == "space" and run.in_closer and run.line_end:
+    if glue == "space" and closer_line_end:
         return _COST_SPACED
-    if run.glue == "other":
+    if glue == "other":
         return _COST_ODD
     return None
 
 
-def _usable(run: _Run, labels: list[str]) -> bool:
+def _usable(run: _Run, labels: set[str], longest: int) -> bool:
     """Can some label end this run, given how the run is glued?"""
-    whole = _whole_cost(run) is not None
-    return any(run.digits.endswith(l) and (whole or len(run.digits) > len(l)) for l in labels)
+    d = run.digits
+    for k in range(1, min(len(d), longest) + 1):
+        if d[-k:] in labels and (run.whole is not None or len(d) > k):
+            return True
+    return False
 
 
 def _align(runs: list[_Run], labels: list[str]) -> tuple[int, list[tuple[int, int, int]]]:
@@ -159,7 +161,7 @@ def _align(runs: list[_Run], labels: list[str]) -> tuple[int, list[tuple[int, in
         choice[R][j] = (0, 0)
     for r in range(R - 1, -1, -1):
         run = runs[r]
-        whole = _whole_cost(run)
+        whole = run.whole
         for j in range(K - 1, -1, -1):
             # skip the run (it is text) or skip the label (an orphan note)
             c, ch = best[r + 1][j], None
@@ -223,7 +225,8 @@ def resolve_notes(doc: Document, reporter: Reporter) -> Document:
             if best is not None and _COST_ORPHAN * sum(l not in all_digits for l in labels) >= best[0]:
                 continue
             # Only runs that can end in a label take part (most years and numbers drop out).
-            useful = [i for i, run in enumerate(runs) if _usable(run, labels)]
+            label_set, longest = set(labels), max(map(len, labels))
+            useful = [i for i, run in enumerate(runs) if _usable(run, label_set, longest)]
             cost, picks = _align([runs[i] for i in useful], labels)
             picks = [(useful[r], j, m) for r, j, m in picks]
             if best is None or cost < best[0]:  # ties keep the earlier, more usual base

@@ -34,6 +34,7 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 T = f"{{{TEI_NS}}}"
 # Element-only containers of the text part: the only places white space is added.
 _CONTAINERS = {f"{T}{n}" for n in ("TEI", "text", "body", "div", "list", "table", "row", "closer")}
+_ITEM = f"{T}item"
 
 
 def _sub(parent: etree._Element, tag: str, attrib: dict[str, str] | None = None) -> etree._Element:
@@ -62,6 +63,20 @@ class _Writer:
 
     def inlines(self, parent: etree._Element, items: list[Inline], spans: list[Span] = ()) -> None:
         """Write inline nodes into parent; wrap heading spans (offsets into the plain text)."""
+        if not spans:  # the common case, kept simple and fast
+            for node in items:
+                match node:
+                    case Text(value=value):
+                        _add_text(parent, value)
+                    case Ref():
+                        _sub(parent, "ref", {"target": f"#{node.target}"}).text = node.text
+                    case NoteRef(note=note):
+                        self.note(parent, note)
+                    case PageBreak():
+                        self.pb(parent, node)
+                    case LineBreak():
+                        _sub(parent, "lb")
+            return
         spans = sorted(spans, key=lambda s: s.start)
         target = parent  # where text goes now: parent, or an open span element
         span_i = 0
@@ -209,7 +224,9 @@ def _indent(el: etree._Element, level: int, in_header: bool) -> None:
         in_header and children and not (el.text or "").strip() and not any((c.tail or "").strip() for c in el)
     )
     for child in children:
-        _indent(child, level + 1, in_header)
+        # Only containers, items (which may hold a nested list) and header parts need a look inside.
+        if in_header or child.tag in _CONTAINERS or child.tag == _ITEM:
+            _indent(child, level + 1, in_header)
     if element_only and children:
         pad = "\n" + "  " * (level + 1)
         el.text = pad
