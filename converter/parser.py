@@ -137,10 +137,17 @@ class _Parser:
             closer_lines = (sig, start)
 
         doc = Document(self.source, None, [], [])
-        # Older volumes: file numbers above the heading.
-        while blocks and len(blocks[0][1]) == 1 and FILE_NUMBER.fullmatch(blocks[0][1][0]):
-            start, (line,) = blocks.pop(0)
-            doc.front.append(FileNumber(line, self.loc(start)))
+        # Above the heading: file numbers (older volumes) and page markers.
+        while blocks and len(blocks[0][1]) == 1:
+            start, (line,) = blocks[0]
+            page = PAGE_MARKER.fullmatch(line)
+            if page:
+                doc.front.append(PageBreak(page.group(1), self.loc(start)))
+            elif FILE_NUMBER.fullmatch(line):
+                doc.front.append(FileNumber(line, self.loc(start)))
+            else:
+                break
+            blocks.pop(0)
         if blocks and self._looks_like_heading(blocks[0][1]):
             start, (line,) = blocks.pop(0)
             m = HEADING_NUMBER.match(line)
@@ -232,11 +239,12 @@ class _Parser:
         first = BULLET.match(lines[0])
         root = ListBlock([], self.loc(start), indent=len(first.group(1)))
         stack = [root]
+        pages: list[PageBreak] = []  # a page marker joins the list of the item after it, as FRUS has it
         for i, line in enumerate(lines):
             lineno = start + i
             page = PAGE_MARKER.fullmatch(line)
             if page:
-                stack[-1].items.append(PageBreak(page.group(1), self.loc(lineno)))
+                pages.append(PageBreak(page.group(1), self.loc(lineno)))
                 continue
             m = BULLET.match(line)
             depth = len(m.group(1))
@@ -249,7 +257,10 @@ class _Parser:
                     parent.sublist = ListBlock([], self.loc(lineno), indent=depth)
                 current = parent.sublist
                 stack.append(current)
+            current.items.extend(pages)
+            pages.clear()
             current.items.append(Item(self.inline(line[m.end():], lineno, m.end() + 1), self.loc(lineno, m.end() + 1)))
+        stack[-1].items.extend(pages)
         return root
 
 

@@ -48,7 +48,7 @@ _CANDIDATE = re.compile(r"(?<!\d)\d+(?![\d]|[^\W\d_]|[-–/.,:]\d)")
 _CLOSING = set(".,;:!?)]’”\"'»")
 # Costs of reading a digit run as markers; the cheapest complete reading wins.
 _COST_GLUED = 0  # after a letter or closing punctuation: `cables1`, `p.m.12`, `(Bundy)1`
-_COST_SPACED = 1  # after a space, at the end of a signature line: `R.W. Komer 5`
+_COST_SPACED = 1  # after a space, at the end of a signature line: `R.W. Komer 5`; after `5.`
 _COST_SPLIT = 2  # digits of the text followed by a marker: `197112`
 _COST_ODD = 3  # after another sign: `A-1`
 _COST_ORPHAN = 10  # a footnote with no marker found
@@ -110,7 +110,8 @@ def _runs(doc: Document) -> list[_Run]:
                 elif prev.isalpha():
                     glue = "letter"
                 elif prev in _CLOSING:
-                    glue = "punct"
+                    # `5.1` or `1,000` read as a number unless nothing else fits (`June 27, 1914.97` does occur)
+                    glue = "decimal" if prev in ".," and s >= 2 and v[s - 2].isdigit() else "punct"
                 elif prev.isspace():
                     glue = "space"
                 else:
@@ -127,6 +128,8 @@ def _whole_cost(glue: str, closer_line_end: bool) -> int | None:
     """Cost of reading a whole run as markers, None if it cannot be."""
     if glue in ("letter", "punct"):
         return _COST_GLUED
+    if glue == "decimal":
+        return _COST_SPACED
     if glue == "space" and closer_line_end:
         return _COST_SPACED
     if glue == "other":
@@ -177,7 +180,7 @@ def _align(runs: list[_Run], labels: list[str]) -> tuple[int, list[tuple[int, in
                 cost = whole if len(tail) == len(run.digits) else _COST_SPLIT
                 if cost is None:
                     continue
-                if cost + best[r + 1][j + m] < c:
+                if cost + best[r + 1][j + m] <= c:  # on a tie, the earlier place wins
                     c, ch = cost + best[r + 1][j + m], (1, m)
             best[r][j] = c
             choice[r][j] = ch
@@ -200,7 +203,7 @@ def _candidate_bases(runs: list[_Run], count: int) -> list[int]:
     """Label of the first note: 1 or 0 as most volumes number, else a run-on number seen glued in the text."""
     bases = [1, 0]
     for run in runs:
-        if run.glue in ("letter", "punct"):
+        if run.glue in ("letter", "punct", "decimal"):
             for k in range(1, min(len(run.digits), 3) + 1):
                 value = int(run.digits[-k:])
                 if value not in bases and str(value) == run.digits[-k:]:

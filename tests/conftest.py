@@ -34,5 +34,15 @@ def golden(request):
     return check
 
 
+@pytest.fixture(scope="session")
+def tei_all():
+    """The official tei_all.rng grammar, compiled once per test run (about 5 s)."""
+    from lxml import etree
+
+    from converter.paths import TEI_ALL_RNG
+
+    return etree.RelaxNG(etree.parse(str(TEI_ALL_RNG)))
+
+
 def corpus_texts() -> list[Path]:
     return sorted(CORPUS.glob("*/d*.txt"))

@@ -8,7 +8,6 @@ import pytest
 from lxml import etree
 
 from converter.api import convert_file
-from converter.paths import TEI_ALL_RNG
 from converter.textrender import render_text
 from tests.conftest import CORPUS, corpus_texts
 
@@ -59,11 +58,6 @@ def test_score_thresholds(converted: Path, capsys):
     assert s["notes"]["f1"] >= 0.995 and s["anchors"]["f1"] >= 0.995
     assert s["blocks"]["f1"] >= 0.98
     assert s["kinds"]["f1"] >= 0.95
-
-
-@pytest.fixture(scope="session")
-def tei_all():
-    return etree.RelaxNG(etree.parse(str(TEI_ALL_RNG)))
 
 
 def test_every_output_is_valid_tei_all(converted: Path, tei_all):
