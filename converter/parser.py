@@ -32,8 +32,9 @@ from converter.model import (
 FOOTNOTE = re.compile(r"  (\d+)\. ")
 BULLET = re.compile(r"( *)• ")
 HEADING_NUMBER = re.compile(r"(?:No\. )?(\d+)\.(?: |$)")
-# Decimal file numbers of older volumes: `765.84/4479: Telegram`, `123P54/283`.
-FILE_NUMBER = re.compile(r"\d[\dA-Z.]*/[\dA-Za-z.\-–]+(?:: .*)?")
+# Decimal file numbers of older volumes: `765.84/4479: Telegram`, `123P54/283`,
+# `740.0011 European War 1939/4471: Telegram`, `File No. 812.00/11234.`
+FILE_NUMBER = re.compile(r"(?:File No\. )?\d{3}[\dA-Za-z. ]*?/[\dA-Za-z.\-–]+(?::? .{1,40})?")
 # List heads and the FRUS list type they imply.
 LIST_HEADS = [
     (re.compile(r"subj(?:ect)?\.?:?", re.I), "subject"),
