@@ -8,6 +8,7 @@ from pathlib import Path
 from converter.api import convert, convert_file
 from converter.errors import ExitCode, Severity, SourceError, UsageError
 from converter.fsutil import atomic_write, iter_inputs
+from converter.manifest import find_manifest, load_manifest
 from converter.options import ConvertOptions
 
 
@@ -19,6 +20,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--keep-going", action="store_true",
                    help="convert the other documents when one fails (the exit code still says some failed)")
     p.add_argument("--quiet", "-q", action="store_true", help="print errors only, no warnings or notes")
+    p.add_argument("--manifest", type=Path, metavar="FILE",
+                   help="volume manifest (JSON); default: manifest.json beside each input, if there is one")
+    p.add_argument("--facs-pattern", metavar="PATTERN",
+                   help="page images for pb/@facs, e.g. 'images/{volume}/{n}.png' ({n}: page, {volume}, {doc})")
 
 
 def _print_diagnostics(diags, quiet: bool) -> None:
@@ -28,10 +33,13 @@ def _print_diagnostics(diags, quiet: bool) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    given = load_manifest(args.manifest) if getattr(args, "manifest", None) else None
+    facs = getattr(args, "facs_pattern", None)
     if args.inputs == ["-"]:
         data = sys.stdin.buffer.read()
         try:
-            result = convert(data, source="<stdin>", options=ConvertOptions(), encoding=args.encoding, strict=args.strict)
+            result = convert(data, source="<stdin>", options=ConvertOptions(volume=given, facs_pattern=facs),
+                             encoding=args.encoding, strict=args.strict)
         except SourceError as exc:
             print(exc, file=sys.stderr)
             return ExitCode.FAILED
@@ -46,9 +54,27 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--out DIR is required unless the input is - (stdin)")
     failed = 0
     done = 0
+    volumes: dict[Path, object] = {}  # folder -> its manifest.json (None when it has none)
+
+    def volume_for(folder: Path):
+        if given is not None:
+            if folder not in volumes:
+                given.check_documents([folder])
+                volumes[folder] = given
+            return given
+        if folder not in volumes:
+            found = find_manifest(folder)
+            volumes[folder] = load_manifest(found) if found else None
+            if volumes[folder] is not None:
+                volumes[folder].check_documents()
+        return volumes[folder]
+
     for path, rel in iter_inputs(args.inputs, ".txt"):
+        volume = volume_for(path.parent)
+        options = ConvertOptions(volume=volume, facs_pattern=facs,
+                                 doc_id=volume.doc_id_for(path.name) if volume is not None else None)
         try:
-            result = convert_file(path, encoding=args.encoding, strict=args.strict)
+            result = convert_file(path, options=options, encoding=args.encoding, strict=args.strict)
         except SourceError as exc:
             print(exc, file=sys.stderr)
             failed += 1

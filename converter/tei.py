@@ -7,6 +7,8 @@ changes what the text says.
 """
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from converter.heading import HeadingInfo, Span
@@ -35,6 +37,7 @@ T = f"{{{TEI_NS}}}"
 # Element-only containers of the text part: the only places white space is added.
 _CONTAINERS = {f"{T}{n}" for n in ("TEI", "text", "body", "div", "list", "table", "row", "closer")}
 _ITEM = f"{T}item"
+_HEADER = f"{T}teiHeader"
 
 
 def _sub(parent: etree._Element, tag: str, attrib: dict[str, str] | None = None) -> etree._Element:
@@ -53,8 +56,9 @@ def _add_text(parent: etree._Element, s: str) -> None:
 
 
 class _Writer:
-    def __init__(self, doc: Document):
+    def __init__(self, doc: Document, facs: tuple[str, str] | None = None):
         self.doc = doc
+        self.facs = facs  # (matchPattern, replacementPattern) of the header's prefixDef "facs"
         self.prefix = doc.doc_id or "d"
         self.page_ids: set[str] = set()
         self.written: set[int] = set()  # positions of unanchored notes already placed
@@ -148,7 +152,13 @@ class _Writer:
             pid = f"pg_{node.n}-{k}"
             k += 1
         self.page_ids.add(pid)
-        _sub(parent, "pb", {"n": node.n, XML_ID: pid})
+        attrs = {"n": node.n, XML_ID: pid}
+        if self.facs is not None:
+            m = re.fullmatch(self.facs[0], node.n)
+            if m:  # $1 in the replacement is the page number ($$ a literal $)
+                attrs["facs"] = re.sub(r"\$(\$|\d)", lambda g: "$" if g.group(1) == "$" else (m.group(int(g.group(1))) or ""),
+                                       self.facs[1])
+        _sub(parent, "pb", attrs)
 
     # --- blocks ----------------------------------------------------------------
 
@@ -225,7 +235,7 @@ def _indent(el: etree._Element, level: int, in_header: bool) -> None:
     )
     for child in children:
         # Only containers, items (which may hold a nested list) and header parts need a look inside.
-        if in_header or child.tag in _CONTAINERS or child.tag == _ITEM:
+        if in_header or child.tag in _CONTAINERS or child.tag == _ITEM or child.tag == _HEADER:
             _indent(child, level + 1, in_header)
     if element_only and children:
         pad = "\n" + "  " * (level + 1)
@@ -241,7 +251,10 @@ def to_tei(doc: Document, header: etree._Element, info: HeadingInfo) -> etree._E
     root.set(XML_LANG, "en")
     root.append(header)
     body = _sub(_sub(root, "text"), "body")
-    _Writer(doc).div(body, info)
+    # pb/@facs: the header declares the page-image pattern as prefixDef ident="facs" (header.py).
+    pdef = header.find(f"{T}encodingDesc/{T}listPrefixDef/{T}prefixDef[@ident='facs']")
+    facs = (pdef.get("matchPattern"), pdef.get("replacementPattern")) if pdef is not None else None
+    _Writer(doc, facs).div(body, info)
     _indent(root, 0, False)
     return etree.ElementTree(root)
 
