@@ -43,8 +43,7 @@ from converter.model import (
     Text,
 )
 
-# A digit run not followed by a letter or by a separator and more digits (`2nd`, `1962-1970`, `7.5`).
-_CANDIDATE = re.compile(r"(?<!\d)\d+(?![\d]|[^\W\d_]|[-–/.,:]\d)")
+_DIGITS = re.compile(r"[0-9]+")  # markers are ASCII digits; a plain class is much faster than \d
 _CLOSING = set(".,;:!?)]’”\"'»")
 # Costs of reading a digit run as markers; the cheapest complete reading wins.
 _COST_GLUED = 0  # after a letter or closing punctuation: `cables1`, `p.m.12`, `(Bundy)1`
@@ -102,8 +101,11 @@ def _runs(doc: Document) -> list[_Run]:
             if not isinstance(node, Text):
                 continue
             v = node.value
-            for m in _CANDIDATE.finditer(v):
+            for m in _DIGITS.finditer(v):
                 s, e = m.span()
+                after = v[e:e + 2]
+                if after and (after[0].isalpha() or (after[0] in "-–/.,:" and after[1:2].isdigit())):
+                    continue  # `2nd`, `1962-1970`, `7.5`: part of a word or a number
                 prev = v[s - 1] if s else ""
                 if not prev:
                     glue = "start" if i == 0 or not isinstance(seq[i - 1], PageBreak) else "other"

@@ -226,18 +226,14 @@ class _Writer:
         return div
 
 
-def _indent(el: etree._Element, level: int, in_header: bool) -> None:
-    """Indent element-only content; never touch mixed content."""
-    in_header = in_header or el.tag == T + "teiHeader"
+def _indent(el: etree._Element, level: int) -> None:
+    """Indent element-only content of the text part; never touch mixed content."""
     children = [c for c in el if isinstance(c.tag, str)]
-    element_only = el.tag in _CONTAINERS or (
-        in_header and children and not (el.text or "").strip() and not any((c.tail or "").strip() for c in el)
-    )
     for child in children:
-        # Only containers, items (which may hold a nested list) and header parts need a look inside.
-        if in_header or child.tag in _CONTAINERS or child.tag == _ITEM or child.tag == _HEADER:
-            _indent(child, level + 1, in_header)
-    if element_only and children:
+        # Only containers and items (which may hold a nested list) need a look inside.
+        if child.tag in _CONTAINERS or child.tag == _ITEM:
+            _indent(child, level + 1)
+    if el.tag in _CONTAINERS and children:
         pad = "\n" + "  " * (level + 1)
         el.text = pad
         for child in el:
@@ -255,7 +251,10 @@ def to_tei(doc: Document, header: etree._Element, info: HeadingInfo) -> etree._E
     pdef = header.find(f"{T}encodingDesc/{T}listPrefixDef/{T}prefixDef[@ident='facs']")
     facs = (pdef.get("matchPattern"), pdef.get("replacementPattern")) if pdef is not None else None
     _Writer(doc, facs).div(body, info)
-    _indent(root, 0, False)
+    # The header is built without white space and holds no text that white space
+    # could change, so lxml's own (fast) indenter lays it out.
+    etree.indent(header, space="  ", level=1)
+    _indent(root, 0)
     return etree.ElementTree(root)
 
 
