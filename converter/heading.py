@@ -427,6 +427,8 @@ def analyse_heading(text: str) -> HeadingInfo:
             kind = key
             break
     if kind is not None:
+        if kind != "memorandum-of-conversation" and " of " in phrase:
+            phrase = phrase[: phrase.index(" of ")]  # `Minutes of the 500th Meeting ...` -> Minutes
         info.doc_type, info.doc_type_text = kind, phrase
         info.subtype = "editorial-note" if kind == "editorial-note" else "historical-document"
     else:
