@@ -118,12 +118,20 @@ DOC_TYPES: list[tuple[str, str]] = [
     ("summary", r"(?:[\w-]+ )*summary(?: of .*)?"),
     ("record", r"record of .*"),
     ("transcript", r"transcript(?: of .*)?"),
+    ("conversation", r"(?:[\w-]+ )*conversation(?: (?:among|between|with) .*)?"),
     ("aide-memoire", r"aide-m[ée]moire"),
     ("diary", r"(?:[\w-]+ )*diary(?: entry)?"),
     ("talking-points", r"(?:[\w-]+ )*talking points"),
     ("circular", r"(?:[\w-]+ )*circular"),
 ]
 _DOC_TYPES = [(k, re.compile(p + r"$", re.I)) for k, p in DOC_TYPES]
+# Single words that name a type wherever they stand in the type phrase.
+_TYPE_WORDS = {
+    "telegram": "telegram", "airgram": "airgram", "despatch": "despatch", "dispatch": "despatch",
+    "memorandum": "memorandum", "letter": "letter", "message": "message", "minutes": "minutes",
+    "paper": "paper", "report": "report", "estimate": "intelligence-estimate", "transcript": "transcript",
+    "instruction": "instruction", "note": "note", "notes": "notes", "address": "address", "statement": "statement",
+}
 
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December"]
@@ -177,6 +185,11 @@ _TITLE_NAME = re.compile(rf"{_TITLE_PREFIX}(?P<title>{_TITLE})\s+(?P<name>{_NAME
 _PAREN_NAME = re.compile(r"(?P<office>.*?)\s*\((?P<name>[^()]+)\)$", re.S)
 _PERSON = re.compile(rf"(?P<name>{_NAME})(?:\s*,?\s+(?:of|in)\s+(?:the\s+)?(?P<org>.+))?$", re.S)
 
+# What a second party after "and the" starts with: `the Mission at Berlin`, `the Secretary of Defense`.
+_PARTY_HEAD = re.compile(
+    r"(?:[A-Z][\w'’-]+\s+){0,2}(?:Embassy|Embassies|Mission|Missions|Department|Secretary|Consulate|Consulates|Legation|"
+    r"Delegation|Ambassador|Minister|President|Director|Chairman|Chiefs|Joint Chiefs|Commander|Office|Agency|Government)\b")
+
 US_STATES = {
     "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware",
     "Florida", "Georgia", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky",
@@ -205,7 +218,7 @@ def _clock(t: str, ampm_hint: str | None = None) -> tuple[int, int] | None:
     if t == "noon":
         return 12, 0
     if t == "midnight":
-        return 0, 0
+        return None  # the end of the day or its start: not exact
     m = re.fullmatch(r"(\d{1,2})(?::(\d{2}))?\s*(a\.m\.|p\.m\.)?", t)
     if not m:
         return None
@@ -254,12 +267,13 @@ def parse_date(text: str) -> DateInfo | None:
             hint_m = re.search(r"(a\.m\.|p\.m\.)$", t2)
             hint = hint_m.group(1) if hint_m else None
         c1 = _clock(m.group("t1"), hint)
-        if c1 is None:
-            return DateInfo(text)
+        if c1 is None:  # the day is certain, the time is not
+            return DateInfo(text, when=day1 if not t2 else None, not_before=day1 if t2 else None,
+                            not_after=day1 if t2 else None)
         if t2:
             c2 = _clock(t2)
-            if c2 is None or c2 <= c1:
-                return DateInfo(text)
+            if c2 is None or c2 <= c1:  # `8 p.m.–midnight`, past midnight: only the start is certain
+                return DateInfo(text, not_before=f"{day1}T{c1[0]:02d}:{c1[1]:02d}:00")
             return DateInfo(text, not_before=f"{day1}T{c1[0]:02d}:{c1[1]:02d}:00",
                             not_after=f"{day1}T{c2[0]:02d}:{c2[1]:02d}:00")
         return DateInfo(text, when=f"{day1}T{c1[0]:02d}:{c1[1]:02d}:00")
@@ -285,6 +299,8 @@ def _split_segments(s: str, base: int) -> list[tuple[int, int]]:
 
 
 def _is_place(seg: str) -> bool:
+    if re.match(r"(?:Aboard|aboard|On board|on board|En route|en route)\s+[A-Z]", seg):
+        return len(seg.split()) <= 8
     return bool(_PLACE.fullmatch(seg)) and len(seg.split()) <= 4 and not (set(seg.split()) & (ORG_WORDS | OFFICE_WORDS) - {"House"})
 
 
@@ -392,6 +408,12 @@ def _party(text: str, a: int, b: int, role: str, mark: bool) -> list[Party]:
         right = _party(text, a + i + 5, b, role, mark)
         if left and right and all(p.name for p in left + right):
             return left + right
+    m = re.search(r",? and (?:the|The) ", s)
+    if m and _PARTY_HEAD.match(s[m.end():]):
+        left = _party(text, a, a + m.start(), role, mark)
+        right = _party(text, a + m.end() - 4, b, role, mark)
+        if left and right:
+            return left + right
     # An office or organisation with no name: gloss, as FRUS marks it.
     words = set(re.findall(r"[A-Z][\w'’-]*", s))
     if not words:
@@ -426,9 +448,18 @@ def analyse_heading(text: str) -> HeadingInfo:
         if rx.fullmatch(phrase):
             kind = key
             break
+    if kind is None:
+        # `Research Memorandum RSB-12`, `Memorandum for the President`: the first word that names a type.
+        for w in re.findall(r"[A-Za-z-]+", phrase):
+            key = _TYPE_WORDS.get(w.lower())
+            if key:
+                kind = key
+                break
     if kind is not None:
-        if kind != "memorandum-of-conversation" and " of " in phrase:
-            phrase = phrase[: phrase.index(" of ")]  # `Minutes of the 500th Meeting ...` -> Minutes
+        if kind not in ("memorandum-of-conversation", "memorandum-for-the-record"):
+            cut = re.search(r" (?:of|among|between|with|for) ", phrase, re.I)
+            if cut:  # `Minutes of the 500th Meeting ...` -> Minutes
+                phrase = phrase[: cut.start()]
         info.doc_type, info.doc_type_text = kind, phrase
         info.subtype = "editorial-note" if kind == "editorial-note" else "historical-document"
     else:
@@ -446,7 +477,14 @@ def analyse_heading(text: str) -> HeadingInfo:
                 info.senders = _party(text, p_start, p_start + cut, "from", True)
                 info.addressees = _party(text, p_start + cut + to_m.end(), title_end, "to", True)
         elif kind is not None and word == "by":
-            info.senders = _party(text, p_start, title_end, "from", False)
+            rest = text[p_start:title_end]
+            cut = _split_to(rest)
+            if cut is None:  # `Memorandum by the Under Secretary of State (Phillips)`: an author, not marked
+                info.senders = _party(text, p_start, title_end, "from", False)
+            else:  # `Memorandum by the Secretary of State to the President`: a correspondence, marked
+                to_m = re.match(r"\s+to\s+", rest[cut:])
+                info.senders = _party(text, p_start, p_start + cut, "from", True)
+                info.addressees = _party(text, p_start + cut + to_m.end(), title_end, "to", True)
         elif kind is not None and word == "to":
             info.addressees = _party(text, p_start, title_end, "to", True)
         elif kind is None and word == "to":

@@ -65,6 +65,23 @@ CASES = [
     ("253. Special National Intelligence Estimate", []),
     ("Memorandum by the Chief of the Division of Near Eastern Affairs (Murray)", []),
     ("8. Paper Prepared by the Policy Planning Staff, Washington, undated", []),
+    # more patterns of other volumes
+    ("3. Memorandum by the Secretary of State to President Truman",
+     [("from", "gloss", "Secretary of State"), ("to", "persName", "Truman")]),
+    ("4. Telegram From the Department of State to the Embassy in Germany and the Mission at Berlin",
+     [("from", "gloss", "Department of State"), ("to", "gloss", "Embassy in Germany"), ("to", "gloss", "Mission at Berlin")]),
+    ("5. Circular Telegram From the Department of State to the Embassies in France, Germany, and the United Kingdom",
+     [("from", "gloss", "Department of State"), ("to", "gloss", "Embassies in France, Germany, and the United Kingdom")]),
+    ("6. Memorandum From the President's Assistant for National Security Affairs (Kissinger) to President Nixon, "
+     "Aboard Air Force One, February 21, 1972", [("from", "persName", "Kissinger"), ("to", "persName", "Nixon")]),
+    ("7. Telegram From the Commander in Chief, Pacific (Felt) to the Joint Chiefs of Staff, Honolulu, May 3, 1962, 2 p.m.",
+     [("from", "persName", "Felt"), ("to", "gloss", "Joint Chiefs of Staff")]),
+    ("9. President Roosevelt to Prime Minister Churchill", [("from", "persName", "Roosevelt"), ("to", "persName", "Churchill")]),
+    ("10. Letter From the Soviet Ambassador (Dobrynin) to Secretary of State Rusk",
+     [("from", "persName", "Dobrynin"), ("to", "persName", "Rusk")]),
+    ("11. Telegram From the Delegation to the Foreign Ministers Meeting to the Department of State, Geneva, May 3, 1959",
+     [("from", "gloss", "Delegation to the Foreign Ministers Meeting"), ("to", "gloss", "Department of State")]),
+    ("1. Conversation Among President Nixon, Secretary of State Rogers, and Kissinger, Washington, June 2, 1971", []),
 ]
 
 
@@ -86,6 +103,9 @@ def test_marked_parties(heading, expected):
     ("2. Address by President Kennedy", "address", "historical-document"),
     ("256. National Security Action Memorandum No. 151", "memorandum", "historical-document"),
     ("253. Special National Intelligence Estimate", "intelligence-estimate", "historical-document"),
+    ("1. Conversation Among President Nixon and Kissinger, Washington, June 2, 1971", "conversation", "historical-document"),
+    ("2. Research Memorandum RSB-12 From the Director (Hilsman) to Secretary of State Rusk", "memorandum", "historical-document"),
+    ("8. Memorandum for the President From the Secretary of State", "memorandum", "historical-document"),
     ("The Secretary of State to the Chargé in Italy (Kirk)", None, "historical-document"),
 ])
 def test_doc_type(heading, kind, subtype):
@@ -145,7 +165,9 @@ def test_place_and_date(heading, place, text, when, nb, na, undated):
 def test_parse_date_never_invents():
     assert parse_date("undated") is None
     assert parse_date("sometime in 1971") is None
-    assert parse_date("November 29, 1971, 5").when is None  # a time without a.m./p.m. is not exact
+    assert parse_date("November 29, 1971, 5").when == "1971-11-29"  # a time without a.m./p.m.: the day only
+    assert parse_date("May 3, 1959, midnight").when == "1959-05-03"  # start or end of the day: the day only
+    assert parse_date("May 3, 1959, 8 p.m.–midnight").not_before == "1959-05-03T20:00:00"
     assert parse_date("December 4 and 3, 1971").not_before is None  # not a certain range
 
 
