@@ -21,7 +21,7 @@ from converter.header import split_source_note
 from converter.manifest import ManifestError, load_manifest, parse_manifest
 from converter.options import ConvertOptions
 from converter.paths import TEI_ALL_RNG
-from tests.conftest import CORPUS, corpus_texts
+from tests.conftest import corpus_texts
 
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent
