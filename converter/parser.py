@@ -115,6 +115,8 @@ class _Parser:
 
     def parse(self) -> Document:
         lines = self.lines
+        while lines and lines[-1] == "":  # line ends after the last line (a text editor's habit)
+            lines = lines[:-1]
         k = _footnote_start(lines)
         notes = lines[k:]  # parsed last, so that diagnostics come in line order
         body = lines[:k]
@@ -133,7 +135,9 @@ class _Parser:
                 closer_lines = (body[j:], j + 1)
                 body = body[: max(j - 1, 0)]
         blocks = _split_blocks(body, 1)
-        if not notes and blocks and blocks[-1][1] and all(_is_signature(l) for l in blocks[-1][1]):
+        # Without footnotes, a last block of name-like lines is a signature, if some text comes before it.
+        texts_before = sum(1 for _, b in blocks[:-1] if b and not FILE_NUMBER.fullmatch(b[0]))
+        if not notes and texts_before >= 2 and blocks[-1][1] and all(_is_signature(l) for l in blocks[-1][1]):
             start, sig = blocks.pop()
             closer_lines = (sig, start)
 

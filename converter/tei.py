@@ -37,6 +37,7 @@ T = f"{{{TEI_NS}}}"
 # Element-only containers of the text part: the only places white space is added.
 _CONTAINERS = {f"{T}{n}" for n in ("TEI", "text", "body", "div", "list", "table", "row", "closer")}
 _ITEM = f"{T}item"
+_COMMON = {f"{T}{n}" for n in ("p", "list", "table", "ab")}
 _HEADER = f"{T}teiHeader"
 
 
@@ -177,7 +178,12 @@ class _Writer:
                     for cell in row:
                         self.inlines(_sub(r, "cell"), cell)
             case Closer(lines=lines):
-                signed = _sub(_sub(div, "closer"), "signed")
+                # TEI allows a closer only after a paragraph, list or table: a document that is
+                # nothing but signature lines gets them as an anonymous block instead.
+                if any(c.tag in _COMMON for c in div):
+                    signed = _sub(_sub(div, "closer"), "signed")
+                else:
+                    signed = _sub(div, "ab", {"type": "closer"})
                 for i, line in enumerate(lines):
                     if i:
                         _sub(signed, "lb")

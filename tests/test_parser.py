@@ -49,3 +49,8 @@ def test_fixture_round_trip(path, title, text, expected):
     from converter.textrender import render_text
 
     assert render_text(convert(text, source="input.txt").to_bytes()) == text
+
+
+def test_line_ends_after_the_last_line_are_ignored():
+    text = "15. Telegram From A to B1\n\nText.\n\nBerger\n  1. Source: File."
+    assert front_end(text + "\n") == front_end(text) == front_end(text + "\n\n\n")

@@ -100,8 +100,16 @@ def test_table_rows_and_cells():
 
 
 def test_closer_lines_are_one_signed_with_line_breaks():
-    div = write([Closer([[Text("VERNON A. WALTERS", L)], [Text("Major General, USA", L)]], L)])
+    closer = Closer([[Text("VERNON A. WALTERS", L)], [Text("Major General, USA", L)]], L)
+    div = write([Paragraph([Text("Text.", L)], L), closer])
     assert inner(div.find("t:closer/t:signed", NS)) == "<signed>VERNON A. WALTERS<lb/>Major General, USA</signed>"
+
+
+def test_signature_with_no_text_before_it_is_an_anonymous_block():
+    """TEI allows closer only after a paragraph, list or table."""
+    div = write([Gap(L), Closer([[Text("Berger", L)]], L)])
+    assert inner(div.find("t:ab", NS)) == '<ab type="closer">Berger</ab>'
+    assert div.find("t:closer", NS) is None
 
 
 def test_gap_file_number_line_break_and_ref():

@@ -58,6 +58,9 @@
   <xsl:template match="div/closer">
     <xsl:sequence select="string-join(signed/node() ! t:inline(.)) || $NL"/>
   </xsl:template>
+  <xsl:template match="div/ab[@type = 'closer']">
+    <xsl:sequence select="string-join(node() ! t:inline(.)) || $NL"/>
+  </xsl:template>
 
   <!-- A close the text edition does not show leaves an empty line. -->
   <xsl:template match="div/gap">
