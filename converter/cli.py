@@ -17,6 +17,7 @@ from converter.errors import ConverterError, ExitCode
 # (name, module, one-line help): the order is the order of `--help`.
 COMMANDS: list[tuple[str, str, str]] = [
     ("convert", "converter.cmd_convert", "convert FRUS plain text (.txt files or folders) to TEI P5"),
+    ("render", "converter.cmd_render", "render TEI (.xml files or folders) as a static HTML edition through XSLT 3"),
 ]
 
 
