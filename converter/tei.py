@@ -70,17 +70,10 @@ class _Writer:
         """Write inline nodes into parent; wrap heading spans (offsets into the plain text)."""
         if not spans:  # the common case, kept simple and fast
             for node in items:
-                match node:
-                    case Text(value=value):
-                        _add_text(parent, value)
-                    case Ref():
-                        _sub(parent, "ref", {"target": f"#{node.target}"}).text = node.text
-                    case NoteRef(note=note):
-                        self.note(parent, note)
-                    case PageBreak():
-                        self.pb(parent, node)
-                    case LineBreak():
-                        _sub(parent, "lb")
+                if isinstance(node, Text):
+                    _add_text(parent, node.value)
+                else:
+                    self.inline(parent, node)
             return
         spans = sorted(spans, key=lambda s: s.start)
         target = parent  # where text goes now: parent, or an open span element
@@ -110,19 +103,26 @@ class _Writer:
                             limit = min(limit, pos + max(spans[span_i].start - offset, 1))
                         chunk = value[pos:limit]
                         if isinstance(node, Ref):
-                            ref = _sub(target, "ref", {"target": f"#{node.target}"})
-                            ref.text = chunk
+                            self.inline(target, Ref(chunk, node.target, node.loc))
                         else:
                             _add_text(target, chunk)
                         offset += len(chunk)
                         pos = limit
                     open_or_close()
-                case NoteRef(note=note):
-                    self.note(target, note)
-                case PageBreak():
-                    self.pb(target, node)
-                case LineBreak():
-                    _sub(target, "lb")
+                case _:
+                    self.inline(target, node)
+
+    def inline(self, parent: etree._Element, node: Inline) -> None:
+        """One inline node other than text."""
+        match node:
+            case Ref():
+                _sub(parent, "ref", {"target": f"#{node.target}"}).text = node.text
+            case NoteRef(note=note):
+                self.note(parent, note)
+            case PageBreak():
+                self.pb(parent, node)
+            case LineBreak():
+                _sub(parent, "lb")
 
     def note(self, parent: etree._Element, note: Note) -> None:
         attrs = {"n": note.n, XML_ID: f"{self.prefix}fn{note.n}"}
