@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from lxml import etree
@@ -73,13 +74,19 @@ class DocumentSummary:
     """The HTML file name of the page, relative to the index (d255.html)."""
 
 
-@dataclass(slots=True)
+@dataclass
 class RenderResult:
     html: str
-    summary: DocumentSummary
     diagnostics: list[Diagnostic] = field(default_factory=list)
     unknown: list[str] = field(default_factory=list)
     """Names of the elements the stylesheets have no rule for (one diagnostic each)."""
+    tree: etree._ElementTree | None = field(default=None, repr=False)
+    file: str = "document.html"
+
+    @cached_property
+    def summary(self) -> DocumentSummary:
+        """The document's index row (computed on first use: a page alone does not need it)."""
+        return summarize(self.tree, self.file)
 
 
 # Until converter/xmlsafe.py lands, the same guarantees locally: no DTD, no
@@ -87,13 +94,15 @@ class RenderResult:
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
 
 
+try:  # the project's hardened parser, once it exists
+    from converter.xmlsafe import parse_xml as _safe_parse  # type: ignore[import-not-found]
+except ImportError:
+    _safe_parse = None
+
+
 def _parse_bytes(data: bytes, source: str) -> etree._ElementTree:
     try:
-        from converter.xmlsafe import parse_xml  # type: ignore[import-not-found]
-    except ImportError:
-        parse_xml = None
-    try:
-        result = parse_xml(data) if parse_xml is not None else etree.fromstring(data, _PARSER)
+        result = _safe_parse(data) if _safe_parse is not None else etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError as exc:
         raise UsageError(f"{source}: not well-formed XML: {exc}") from exc
     return result.getroottree() if isinstance(result, etree._Element) else result
@@ -239,7 +248,7 @@ class HtmlRenderer:
         html = self._transform(etree.tostring(tree.getroot(), encoding="unicode"), source)
         name = file or (Path(source).with_suffix(".html").name if not source.startswith("<") else "document.html")
         unknown = list(dict.fromkeys(_UNKNOWN_RE.findall(html)))
-        return RenderResult(html, summarize(tree, name), self._unknown(unknown, tree, source), unknown)
+        return RenderResult(html, self._unknown(unknown, tree, source), unknown, tree, name)
 
     def render_document(self, tei, **kwargs) -> str:
         """The HTML page of one TEI document (path, bytes or lxml tree)."""
