@@ -65,6 +65,8 @@ def read_source(text: str | bytes, reporter: Reporter, encoding: str | None = No
     if not text.strip():
         raise _fail(source, "empty-input", "the file is empty or only white space; nothing to convert")
     lines = text.split("\n")
+    if not _FORBIDDEN.search(text):  # the usual case: one scan of the whole text
+        return lines
     for i, line in enumerate(lines):
         if _FORBIDDEN.search(line):
             for m in _FORBIDDEN.finditer(line):

@@ -201,9 +201,13 @@ def _align(runs: list[_Run], labels: list[str]) -> tuple[int, list[tuple[int, in
     return best[0][0], picks
 
 
-def _candidate_bases(runs: list[_Run], count: int) -> list[int]:
-    """Label of the first note: 1 or 0 as most volumes number, else a run-on number seen glued in the text."""
-    bases = [1, 0]
+def _candidate_bases(runs: list[_Run]) -> list[int]:
+    """Label of the first note: 1 or 0 as most volumes number, else a run-on number seen glued in the text.
+
+    A `0` glued to a word (`Kennedy0`) is the 1958-63 source note: 0 goes first then.
+    """
+    zero = any(run.digits == "0" and run.whole == _COST_GLUED for run in runs)
+    bases = [0, 1] if zero else [1, 0]
     for run in runs:
         if run.glue in ("letter", "punct", "decimal"):
             for k in range(1, min(len(run.digits), 3) + 1):
@@ -224,7 +228,7 @@ def resolve_notes(doc: Document, reporter: Reporter) -> Document:
     if K:
         best = None
         all_digits = "|".join(run.digits for run in runs)
-        for base in _candidate_bases(runs, K):
+        for base in _candidate_bases(runs):
             labels = [str(base + p) for p in range(K)]
             # A label that occurs in no digit run can only be an orphan: a cheap lower bound.
             if best is not None and _COST_ORPHAN * sum(l not in all_digits for l in labels) >= best[0]:
