@@ -122,18 +122,14 @@ class _Parser:
         body = lines[:k]
         closer: Block | None = None
         closer_lines: tuple[list[str], int] | None = None  # parsed after the body, so diagnostics come in order
-        if notes:
-            if len(body) >= 2 and body[-1] == "" and body[-2] == "":
-                closer = Gap(self.loc(k))  # an empty signature line: a close the text does not show
-                body = body[:-2]
-            elif body and body[-1] == "":
-                body = body[:-1]
-            else:
-                j = len(body)
-                while j > 0 and body[j - 1] != "":
-                    j -= 1
-                closer_lines = (body[j:], j + 1)
-                body = body[: max(j - 1, 0)]
+        # Empty lines before the footnote list end the last block, and each one more stands for
+        # a close the text does not show (a Gap), as anywhere else: _split_blocks sees them all.
+        if notes and body and body[-1] != "":
+            j = len(body)
+            while j > 0 and body[j - 1] != "":
+                j -= 1
+            closer_lines = (body[j:], j + 1)
+            body = body[:j]  # the empty line above the signature lines ends the block before them
         blocks = _split_blocks(body, 1)
         # Without footnotes, a last block of name-like lines is a signature, if some text comes before it.
         texts_before = sum(1 for _, b in blocks[:-1] if b and not FILE_NUMBER.fullmatch(b[0]))
