@@ -54,6 +54,26 @@ def _is_signature(line: str) -> bool:
     return all(w[0].isupper() or w[0].isdigit() or w in {"de", "van", "von", "der", "du", "la", "of"} for w in words)
 
 
+def _is_list(lines: list[str]) -> bool:
+    """Bulleted lines as the format writes them: `  • ` first, each level two spaces deeper.
+
+    Other indentation (` • `, a jump of four) stays a paragraph, kept as written:
+    the TEI list has no place for it.
+    """
+    depth = 0
+    for line in lines:
+        m = BULLET.match(line)
+        if m is None:
+            if PAGE_MARKER.fullmatch(line) and depth:
+                continue
+            return False
+        indent = len(m.group(1))
+        if indent % 2 or not 2 <= indent <= depth + 2:
+            return False
+        depth = indent
+    return True
+
+
 def _split_blocks(lines: list[str], first: int) -> list[tuple[int, list[str]]]:
     """Group lines into blocks separated by one empty line; keep 1-based start lines.
 
@@ -194,9 +214,11 @@ class _Parser:
         for start, lines in blocks:
             if not lines:
                 out.append(Gap(self.loc(start)))
-            elif all(PAGE_MARKER.fullmatch(l) for l in lines):
-                out.extend(PageBreak(PAGE_MARKER.fullmatch(l).group(1), self.loc(start + i)) for i, l in enumerate(lines))
-            elif BULLET.match(lines[0]) and all(BULLET.match(l) or PAGE_MARKER.fullmatch(l) for l in lines):
+            elif len(lines) == 1 and PAGE_MARKER.fullmatch(lines[0]):
+                # A page marker standing alone; several lines of them stay one block (a paragraph
+                # of page breaks and line breaks), as the text has them.
+                out.append(PageBreak(PAGE_MARKER.fullmatch(lines[0]).group(1), self.loc(start)))
+            elif _is_list(lines):
                 lst = self._list(lines, start)
                 prev = out[-1] if out else None
                 if isinstance(prev, Paragraph) and self._list_head_kind(prev) is not False:
