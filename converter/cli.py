@@ -18,6 +18,7 @@ from converter.errors import ConverterError, ExitCode
 COMMANDS: list[tuple[str, str, str]] = [
     ("convert", "converter.cmd_convert", "convert FRUS plain text (.txt files or folders) to TEI P5"),
     ("render", "converter.cmd_render", "render TEI (.xml files or folders) as a static HTML edition through XSLT 3"),
+    ("build", "converter.cmd_build", "convert, validate and render a whole edition (default: the sample volumes)"),
 ]
 
 
