@@ -324,11 +324,11 @@ def volume_fragment(tree) -> tuple[bytes, str | None]:
 
 def _fault(task: DocTask) -> None:
     fault = _worker().config.fault
-    if fault and fault == f"kill:{task.stem}" and os.getpid() != _MAIN_PID:
-        os.kill(os.getpid(), signal.SIGKILL)
+    if fault and fault == f"kill:{task.stem}":
+        import multiprocessing
 
-
-_MAIN_PID = os.getpid()
+        if multiprocessing.parent_process() is not None:  # only ever a worker, never the build itself
+            os.kill(os.getpid(), signal.SIGKILL)
 
 
 def _load_manifest(path: str | None):
@@ -963,7 +963,8 @@ class Builder:
         if "convert" in o.diagnostics:
             # Recorded only now that the outputs are complete: an interrupted build redoes this document.
             st["conv_key"] = self._conv_keys[o.key]
-            self.built["convert"].append(o.key)
+            if o.ok:
+                self.built["convert"].append(o.key)
             diags.clear()
         diags.update(o.diagnostics)
         if not o.ok:
