@@ -17,6 +17,7 @@ from converter.errors import ConverterError, ExitCode
 # (name, module, one-line help): the order is the order of `--help`.
 COMMANDS: list[tuple[str, str, str]] = [
     ("convert", "converter.cmd_convert", "convert FRUS plain text (.txt files or folders) to TEI P5"),
+    ("validate", "converter.cmd_validate", "validate TEI against RELAX NG, XSD and ISO Schematron (frus, tei_all or your own schemas)"),
     ("render", "converter.cmd_render", "render TEI (.xml files or folders) as a static HTML edition through XSLT 3"),
     ("build", "converter.cmd_build", "convert, validate and render a whole edition (default: the sample volumes)"),
 ]
