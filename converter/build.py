@@ -103,38 +103,47 @@ class _NoValidator:
     available = False
     reason = "converter.validate is not installed in this tree"
 
-    def __call__(self, tree, source: str) -> list[Diagnostic]:
+    def __call__(self, tree, source: str, data: bytes | None = None) -> list[Diagnostic]:
         return []
 
 
 class _ValidatorAdapter:
-    """Whatever converter.validate offers (a compiled-once validator) as f(tree, source) -> [Diagnostic]."""
+    """converter.validate's Validator, compiled once, as f(tree, source, data) -> [Diagnostic].
+
+    The tree a conversion makes has no line numbers; when it has problems the
+    document is validated again from its bytes, so that every diagnostic
+    points to a line and column of the TEI file.
+    """
 
     available = True
     reason = ""
 
-    def __init__(self):
+    def __init__(self, schemas: tuple[str, ...] = ("frus",)):
         from converter import validate as vmod
 
-        self._fn: Callable[..., Any]
-        for name in ("Validator", "TeiValidator", "SchemaValidator"):
-            cls = getattr(vmod, name, None)
-            if isinstance(cls, type):
-                obj = cls()
-                self._fn = next(getattr(obj, m) for m in ("validate", "validate_tree", "__call__") if hasattr(obj, m))
-                break
-        else:
+        cls = getattr(vmod, "Validator", None)
+        if cls is not None and hasattr(cls, "load"):
+            self._fn = cls.load(schemas).validate
+        else:  # an older shape of the module: one function, compiling on first use
             self._fn = vmod.validate
-        self.name = getattr(vmod, "SCHEMA_NAME", "frus-tei")
 
-    def __call__(self, tree, source: str) -> list[Diagnostic]:
-        try:
-            result = self._fn(tree, source=source)
-        except TypeError:
-            result = self._fn(tree)
-        diags = getattr(result, "diagnostics", result)
-        return [d if isinstance(d, Diagnostic) else Diagnostic("invalid", str(d), Loc(source, 1), Severity.ERROR)
-                for d in (diags or [])]
+    def __call__(self, tree, source: str, data: bytes | None = None) -> list[Diagnostic]:
+        diags = self._fn(tree, source=source)
+        if diags and data is not None:
+            diags = self._fn(data, source=source)
+        return list(diags)
+
+
+class _BrokenValidator:
+    """The schemas could not be loaded: every document gets one error saying so (never a silent pass)."""
+
+    available = True
+
+    def __init__(self, message: str):
+        self.reason = message
+
+    def __call__(self, tree, source: str, data: bytes | None = None) -> list[Diagnostic]:
+        return [Diagnostic("schema-unavailable", f"not validated: {self.reason}", Loc(source, 1), Severity.ERROR)]
 
 
 def validator_available() -> bool:
@@ -144,11 +153,18 @@ def validator_available() -> bool:
     return importlib.util.find_spec("converter.validate") is not None
 
 
-def make_validator():
+def make_validator(volume: bool = False):
     try:
+        if volume:
+            from converter import validate as vmod
+
+            rng = getattr(vmod, "FRUS_RNG", None)
+            return _ValidatorAdapter((str(rng),) if rng is not None else ("frus",))
         return _ValidatorAdapter()
     except ImportError:
         return _NoValidator()
+    except Exception as exc:  # a schema that does not compile: say so on every document
+        return _BrokenValidator(f"the schemas could not be loaded: {exc}")
 
 
 # --- worker side ------------------------------------------------------------------------------
@@ -192,6 +208,8 @@ class DocOutcome:
     summary: dict | None = None
     times: dict[str, float] = field(default_factory=dict)
     links: tuple | None = None
+    ids: list[str] | None = None
+    """Every xml:id of the document's div (for ids the volume file must make unique)."""
 
 
 @dataclass(slots=True)
@@ -199,6 +217,8 @@ class VolumeTask:
     volume: str
     title: str
     fragments: list[str]
+    renames: dict[int, dict[str, str]]
+    """Fragment index -> ids to rename in it (those an earlier document already uses)."""
     assemble: bool
     validate: bool
     index: bool
@@ -230,6 +250,14 @@ class _Worker:
 
             self.renderer = HtmlRenderer()
         self.manifests: dict[str, Any] = {}
+        self._volume_validator = None
+
+    @property
+    def volume_validator(self):
+        """The grammar alone, for volume files (see run_volume); compiled on first use."""
+        if self._volume_validator is None:
+            self._volume_validator = make_validator(volume=True)
+        return self._volume_validator
 
 
 _local = threading.local()
@@ -251,11 +279,30 @@ def _diag_dict(d: Diagnostic) -> dict:
             "loc": str(d.loc) if d.loc else None, "text": str(d)}
 
 
-def _record(path: Path, data: bytes) -> dict:
-    from converter.fsutil import atomic_write
+_made_dirs: set[str] = set()
 
-    atomic_write(path, data)
-    st = path.stat()
+
+def _record(path: Path, data: bytes) -> dict:
+    """Write data atomically (temporary file, then rename) and return what the state records of it.
+
+    The temporary name is unique per process (one file at a time each), which
+    spares the random names of mkstemp: this runs three times per document.
+    """
+    folder = os.path.dirname(path)
+    if folder not in _made_dirs:
+        os.makedirs(folder, exist_ok=True)
+        _made_dirs.add(folder)
+    tmp = os.path.join(folder, f".{os.path.basename(path)}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "wb") as f:
+            f.write(data)
+            f.flush()
+            st = os.fstat(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
     return {"path": str(path), "hash": hashlib.sha256(data).hexdigest(), "size": st.st_size,
             "mtime_ns": st.st_mtime_ns}
 
@@ -281,45 +328,73 @@ def doc_paths(out: Path, volume: str, stem: str) -> dict[str, Path]:
             "frag": out / WORK_DIR / "fragments" / volume / f"{stem}.xml"}
 
 
-def volume_fragment(tree) -> tuple[bytes, str | None]:
-    """The document's div(s) as they go into the volume file, and the document's id.
+def _xpath(expr: str):
+    from lxml import etree
 
-    Ids that are not already scoped by the document id (`pg_556`: documents of
-    a volume can share page numbers, and replicated or re-issued documents
-    share everything) get the document id as prefix: `d255-pg_556`; pointers
-    to them inside the document follow. `d255` and `d255fn1` stay as they are,
-    so cross-references between documents (`#d347`, `#d345fn3`) still resolve.
-    """
+    return etree.XPath(expr)
+
+
+_WITH_ID = _xpath("descendant-or-self::*[@xml:id]")
+_WITH_POINTER = _xpath("descendant::*[" + " or ".join(f"contains(@{a}, '#')" for a in _POINTER_ATTRS) + "]")
+
+
+def volume_fragment(tree) -> tuple[bytes, list[str]]:
+    """The document's div(s) as they go into the volume file, and every xml:id in them."""
     from lxml import etree
 
     body = tree.getroot().find(f"{T}text/{T}body")
     if body is None:
-        return b"", None
-    divs = [c for c in body if isinstance(c.tag, str)]
-    doc = next((d for d in body.iter(f"{T}div") if d.get("type") == "document"), None)
-    doc_id = doc.get(XML_ID) if doc is not None else None
-    if doc_id:
-        renamed: dict[str, str] = {}
-        for el in body.iter():
-            old = el.get(XML_ID) if isinstance(el.tag, str) else None
-            if old and not (old == doc_id or (old.startswith(doc_id) and not old[len(doc_id)].isdigit())):
-                renamed[old] = f"{doc_id}-{old}"
-                el.set(XML_ID, renamed[old])
-        if renamed:
-            for el in body.iter():
-                if not isinstance(el.tag, str):
-                    continue
-                for attr in _POINTER_ATTRS:
-                    v = el.get(attr)
-                    if v and "#" in v:
-                        el.set(attr, " ".join(f"#{renamed[t[1:]]}" if t.startswith("#") and t[1:] in renamed else t
-                                              for t in v.split()))
+        return b"", []
     parts = []
-    for d in divs:
+    for d in body:
+        if not isinstance(d.tag, str):
+            continue
         b = etree.tostring(d, encoding="utf-8", with_tail=False)
         end = b.index(b">")
         parts.append(b[:end].replace(f' xmlns="{TEI_NS}"'.encode(), b"", 1) + b[end:])
-    return b"\n      ".join(parts), doc_id
+    return b"\n      ".join(parts), [e.get(XML_ID) for e in _WITH_ID(body)]
+
+
+def scoped_ids(ids: list[str], doc_id: str, seen: set[str]) -> dict[str, str]:
+    """New ids for those of a document that an earlier document of the volume already uses.
+
+    The first document keeps an id (`pg_556` stays `pg_556`, as FRUS volumes
+    have it); a later one gets its document id in front: `d255-pg_556`.
+    (In a real volume this happens only when page numbers repeat, which the
+    page-order rule reports too.)
+    """
+    renamed = {}
+    for i in ids:
+        if i in seen:
+            new = f"{doc_id}-{i}"
+            while new in seen:
+                new += "_"
+            renamed[i] = new
+    return renamed
+
+
+def rename_ids(fragment: bytes, renamed: dict[str, str]) -> bytes:
+    """The fragment with ids renamed and the pointers to them inside it updated."""
+    from lxml import etree
+
+    wrapper = etree.fromstring(b'<w xmlns="' + TEI_NS.encode() + b'">' + fragment + b"</w>",
+                               etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True))
+    for el in _WITH_ID(wrapper):
+        old = el.get(XML_ID)
+        if old in renamed:
+            el.set(XML_ID, renamed[old])
+    for el in _WITH_POINTER(wrapper):
+        for attr in _POINTER_ATTRS:
+            v = el.get(attr)
+            if v and "#" in v:
+                el.set(attr, " ".join(f"#{renamed[t[1:]]}" if t.startswith("#") and t[1:] in renamed else t
+                                      for t in v.split()))
+    parts = []
+    for d in wrapper:
+        b = etree.tostring(d, encoding="utf-8", with_tail=False)
+        end = b.index(b">")
+        parts.append(b[:end].replace(f' xmlns="{TEI_NS}"'.encode(), b"", 1) + b[end:])
+    return b"\n      ".join(parts)
 
 
 def _fault(task: DocTask) -> None:
@@ -377,7 +452,8 @@ def run_doc(task: DocTask) -> DocOutcome:
         tree, _src = load_tei(paths["tei"])
     if task.validate:
         t = time.perf_counter()
-        outcome.diagnostics["validate"] = [_diag_dict(d) for d in w.validator(tree, str(paths["tei"]))]
+        tei_bytes = data if task.convert else None
+        outcome.diagnostics["validate"] = [_diag_dict(d) for d in w.validator(tree, str(paths["tei"]), tei_bytes)]
         outcome.times["validate"] = time.perf_counter() - t
     if task.render and w.renderer is not None:
         t = time.perf_counter()
@@ -397,7 +473,7 @@ def run_doc(task: DocTask) -> DocOutcome:
     if task.convert:
         t = time.perf_counter()
         outcome.summary = asdict(summarize(tree, f"{task.stem}.html"))
-        frag, _doc_id = volume_fragment(tree)  # last: it rewrites ids in the tree
+        frag, outcome.ids = volume_fragment(tree)
         outcome.outputs["frag"] = _record(paths["frag"], frag)
         outcome.times["fragment"] = time.perf_counter() - t
     return outcome
@@ -455,7 +531,10 @@ def run_volume(task: VolumeTask) -> VolumeOutcome:
         h = hashlib.sha256()
         with _atomic_stream(tei_path) as f:
             for i, frag in enumerate(task.fragments):
-                chunk = (before if i == 0 else b"\n      ") + Path(frag).read_bytes()
+                data = Path(frag).read_bytes()
+                if i in task.renames:
+                    data = rename_ids(data, task.renames[i])
+                chunk = (before if i == 0 else b"\n      ") + data
                 f.write(chunk)
                 h.update(chunk)
             f.write(after)
@@ -465,11 +544,15 @@ def run_volume(task: VolumeTask) -> VolumeOutcome:
                               "mtime_ns": st.st_mtime_ns}
         out.times["volume"] = time.perf_counter() - t
     if task.validate:
-        from converter.render import load_tei
+        from lxml import etree
 
         t = time.perf_counter()
-        tree, _ = load_tei(tei_path)
-        out.diagnostics = [_diag_dict(d) for d in w.validator(tree, str(tei_path))]
+        # Our own file, possibly larger than the safe parser's cap for user input; still no DTD or network.
+        tree = etree.parse(str(tei_path), etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                                                          huge_tree=True))
+        # The grammar (schema/frus-tei.rng) over the whole volume; the Schematron rules are about one
+        # document (its id, its note numbering) and ran on each document's own file.
+        out.diagnostics = [_diag_dict(d) for d in w.volume_validator(tree, str(tei_path))]
         del tree
         out.times["validate-volume"] = time.perf_counter() - t
     if task.index and w.renderer is not None:
@@ -910,9 +993,27 @@ class Builder:
                         f"document id {did} is also that of {seen[did]}; this document is left out of "
                         f"tei/{v.id}.xml (give it its own number)", Loc(str(d.source), 1), Severity.ERROR))]
                     continue
-                st.get("diagnostics", {}).pop("volume", None)
                 seen[did] = d.stem
                 members.append(d)
+            # Ids an earlier document of the volume already uses: renamed in the volume file only.
+            renames: dict[int, dict[str, str]] = {}
+            used: dict[str, str] = {}
+            for i, d in enumerate(members):
+                st = docs_state[d.key]
+                st.get("diagnostics", {}).pop("volume", None)
+                ids = st.get("ids") or []
+                did = (st.get("summary") or {}).get("id") or d.stem
+                r = scoped_ids(ids, did, used.keys())
+                if r:
+                    renames[i] = r
+                    shown = ", ".join(f"{a} (also in {used[a]}) is {b}" for a, b in list(r.items())[:5])
+                    st.setdefault("diagnostics", {})["volume"] = [_diag_dict(Diagnostic(
+                        "volume-duplicate-id",
+                        f"{len(r)} id(s) of this document are used by an earlier document of the volume; in "
+                        f"tei/{v.id}.xml {shown}" + (" ..." if len(r) > 5 else ""),
+                        Loc(str(d.source), 1), Severity.INFO))]
+                for x in ids:
+                    used.setdefault(r.get(x, x), did)
             old = vstate.get(v.id, {})
             if not members:
                 self._remove_volume(v.id, old)
@@ -934,7 +1035,7 @@ class Builder:
             if assemble or validate or index:
                 entry["pending"] = {"assemble": assemble, "index": index}
                 vtasks.append(VolumeTask(v.id, v.title, [docs_state[d.key]["frag"]["path"] for d in members],
-                                         assemble, validate, index, summaries))
+                                         renames, assemble, validate, index, summaries))
         if self.config.render:
             self._copy_assets([self.out / "html"] + [self.out / "html" / v for v in vstate])
             listed = [{"volume": k, "title": e["title"], "documents": e["documents"], "dates": e.get("dates", "")}
@@ -978,6 +1079,8 @@ class Builder:
             st[name] = rec
         if o.summary is not None:
             st["summary"] = o.summary
+        if o.ids is not None:
+            st["ids"] = o.ids
         tei_hash = st["tei"]["hash"]
         if "validate" in o.diagnostics:
             self.built["validate"].append(o.key)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from converter.build import STATE_NAME, Builder, build, volume_fragment
+from converter.build import STATE_NAME, Builder, build
 from converter.cli import main
 from converter.paths import SAMPLES_DIR
 
@@ -99,20 +99,32 @@ def test_volume_file_holds_every_document_in_order_with_unique_ids(tmp_path):
     assert "".join(div.itertext()) == "".join(divs[5].itertext())
 
 
-def test_volume_fragment_scopes_ids_that_documents_share():
-    tree = etree.ElementTree(etree.fromstring(
-        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body>'
-        '<div type="document" xml:id="d5" n="5"><p>a <pb n="9" xml:id="pg_9"/> b'
-        '<note xml:id="d5fn1" n="1">x</note> <ref target="#pg_9">page 9</ref> <ref target="#d51">D 51</ref>'
-        '<anchor xml:id="d51x"/></p></div></body></text></TEI>'))
-    frag, doc_id = volume_fragment(tree)
-    assert doc_id == "d5"
-    text = frag.decode()
-    assert text.startswith('<div type="document" xml:id="d5"') and "xmlns" not in text.split(">")[0]
-    assert 'xml:id="d5-pg_9"' in text and 'target="#d5-pg_9"' in text
-    assert 'xml:id="d5fn1"' in text  # already scoped by the document
-    assert 'target="#d51"' in text  # another document: untouched
-    assert 'xml:id="d5-d51x"' in text  # d51x is not scoped by d5 (d51 is another document)
+def test_ids_an_earlier_document_uses_are_scoped_in_the_volume_file(tmp_path):
+    """frus1969-76ve13 restarts page numbers in every document: pg_1 is d69's, d70's becomes d70-pg_1."""
+    out = tmp_path / "out"
+    result = build([SAMPLES_DIR / "frus1969-76ve13"], out, jobs=1, quiet=True, date=DATE)
+    root = etree.parse(str(out / "tei" / "frus1969-76ve13.xml")).getroot()
+    ids = [e.get(XML_ID) for e in root.iter() if e.get(XML_ID)]
+    assert len(ids) == len(set(ids))
+    divs = {d.get(XML_ID): d for d in root.iter(f"{TEI}div") if d.get("type") == "document"}
+    assert divs["d69"].find(f".//{TEI}pb").get(XML_ID) == "pg_1"
+    assert divs["d70"].find(f".//{TEI}pb").get(XML_ID) == "d70-pg_1"
+    # The document's own file keeps its ids; the report says what the volume file changed.
+    assert 'xml:id="pg_1"' in (out / "tei" / "frus1969-76ve13" / "d70.xml").read_text(encoding="utf-8")
+    d70 = next(d for d in result.report["documents"] if d["id"] == "d70")
+    assert any("[volume-duplicate-id]" in x and "pg_1 (also in d69) is d70-pg_1" in x for x in d70["diagnostics"])
+
+
+def test_rename_ids_follows_pointers():
+    from converter.build import rename_ids, scoped_ids
+
+    frag = (b'<div xmlns="http://www.tei-c.org/ns/1.0" type="document" xml:id="d5"><p>a <pb n="9" xml:id="pg_9"/>'
+            b'<ref target="#pg_9">page 9</ref> <ref target="#d51">D 51</ref></p></div>')
+    renamed = scoped_ids(["d5", "pg_9"], "d5", {"pg_9", "d4"})
+    assert renamed == {"pg_9": "d5-pg_9"}
+    text = rename_ids(frag, renamed).decode()
+    assert 'xml:id="d5-pg_9"' in text and 'target="#d5-pg_9"' in text and 'target="#d51"' in text
+    assert text.startswith('<div type="document"')
 
 
 def test_second_build_does_no_work_and_one_change_rebuilds_only_what_depends_on_it(samples, tmp_path):
