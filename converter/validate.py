@@ -173,6 +173,7 @@ class RngGrammar(_Grammar):
             return []
         out = []
         wrong = set()
+        lines_reported = set()
         for e in self.schema.error_log:
             el = None
             if e.path:
@@ -189,9 +190,15 @@ class RngGrammar(_Grammar):
                 parent = el.getparent() if el is not None else None
                 where = f" in <{etree.QName(parent).localname}>" if parent is not None else ""
                 msg = f"element <{m.group(1)}> is not allowed here{where}"
-            m = re.match(r"Element (\S+) has extra content: (\S+)", msg)
-            if m and (e.line, m.group(2)) in wrong:
-                continue  # the same fault as the "not allowed here" line just before it
+            if re.match(r"Element (\S+) has extra content: (\S+)", msg) and e.line in lines_reported:
+                continue  # the same fault as the line libxml2 reported just before it
+            lines_reported.add(e.line)
+            m = re.match(r"Element (\S+) failed to validate attributes", msg)
+            if m and el is None:
+                msg = (f"an element <{m.group(1)}> lacks a required attribute or has a wrong value "
+                       "(libxml2 does not say which one; jing or --schema with an .xsd can)")
+            if msg.startswith("Expecting an element , got nothing") and el is not None:
+                msg = f"<{etree.QName(el).localname}> ends too early: an element it requires is missing"
             hint = _RNG_HINTS.get(kind)
             if hint:
                 msg = f"{msg}; {hint}"

@@ -51,7 +51,10 @@ class XMLInputError(SourceError):
 def _parser() -> etree.XMLParser:
     # A new parser per call: lxml parsers are not thread-safe, and this is cheap.
     return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
-                           huge_tree=False, remove_blank_text=False, collect_ids=True)
+                           huge_tree=False, remove_blank_text=False,
+                           # no ID table: a duplicate or malformed xml:id is a validation
+                           # finding (frus-id-unique), not a reason to refuse the file
+                           collect_ids=False)
 
 
 _ENTITY_DECL = re.compile(rb"<!ENTITY\s+(%\s+)?([^\s>]+)")
