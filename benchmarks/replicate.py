@@ -5,7 +5,7 @@
 Documents are taken from tests/corpus/*/dN.txt in turn and renumbered 1..N
 inside each volume (`bench-v001/d1.txt` ...): the heading's number (`255. Memorandum`)
 becomes the new one, so document ids, note ids and cross-references stay
-distinct within a volume; headings without a number (1930s volumes) take
+distinct within a volume, and `[Page N]` markers run on through the volume; headings without a number (1930s volumes) take
 their id from the file name. Each volume gets a manifest.json. Volumes hold
 `per_volume` documents, like FRUS volumes (a few hundred each), so the
 volume files stay the size real ones are, whatever N is.
@@ -35,12 +35,35 @@ def renumber(text: str, n: int) -> str:
     return _HEADING_NUMBER.sub(lambda m: f"{m.group(1)}{n}. ", text, count=1)
 
 
+_PAGE = re.compile(r"\[Page (\d+)\]")
+
+
+def renumber_pages(text: str, first: int) -> tuple[str, int]:
+    """[Page N] markers renumbered first, first+1, ...; returns the text and the next free number."""
+    counter = first
+
+    def next_page(_m: re.Match) -> str:
+        nonlocal counter
+        counter += 1
+        return f"[Page {counter - 1}]"
+
+    return _PAGE.sub(next_page, text), counter
+
+
 def replicated_texts(n: int, per_volume: int = 500) -> Iterator[tuple[str, int, str]]:
-    """(volume id, document number, text) for n documents, without touching the disk."""
+    """(volume id, document number, text) for n documents, without touching the disk.
+
+    Page numbers run on through each volume, as in a printed FRUS volume, so
+    page-break ids stay unique in the volume file.
+    """
     texts = corpus_texts()
+    page = 1
     for i in range(n):
         vol, num = divmod(i, per_volume)
-        yield f"bench-v{vol + 1:03d}", num + 1, renumber(texts[i % len(texts)], num + 1)
+        if num == 0:
+            page = 1
+        text, page = renumber_pages(renumber(texts[i % len(texts)], num + 1), page)
+        yield f"bench-v{vol + 1:03d}", num + 1, text
 
 
 def replicate(n: int, dest: str | Path, per_volume: int = 500) -> list[Path]:

@@ -23,7 +23,8 @@ nothing a later build trusts: the state is checked against each output's size
 and modification time, and anything missing or different is made again.
 
 Workers return small results (paths, hashes, diagnostics, the index row),
-never trees; the volume file is streamed from per-document fragments, so
+never trees; the volume file is streamed from the documents' own TEI
+files (the body of each, cut out of our deterministic serialization), so
 memory stays flat in the number of documents.
 """
 from __future__ import annotations
@@ -50,7 +51,6 @@ from converter.paths import PACKAGE_DIR, SAMPLES_DIR, SCHEMA_DIR, XSLT_DIR
 STATE_NAME = ".build-state.json"
 REPORT_NAME = "report.json"
 STATE_VERSION = 1
-WORK_DIR = ".build"  # under the output folder: per-document fragments of the volume files
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 T = f"{{{TEI_NS}}}"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -90,7 +90,7 @@ def fingerprints() -> dict[str, str]:
     build = [PACKAGE_DIR / "build.py"]
     return {
         "version": __version__,
-        "convert": _hash_files(convert + build),  # the volume fragment is made with the TEI
+        "convert": _hash_files(convert + build),  # the ids recorded for the volume file come with the TEI
         "render": _hash_files(render),
         "validate": _hash_files(validate),
         "volume": _hash_files(build),
@@ -204,7 +204,7 @@ class DocOutcome:
     diagnostics: dict[str, list[dict]] = field(default_factory=dict)
     """Per stage that ran (convert, validate, render): its diagnostics as dicts."""
     outputs: dict[str, dict] = field(default_factory=dict)
-    """tei / html / frag: {path, hash, size, mtime_ns} of each file written."""
+    """tei / html: {path, hash, size, mtime_ns} of each file written."""
     summary: dict | None = None
     times: dict[str, float] = field(default_factory=dict)
     links: tuple | None = None
@@ -217,6 +217,7 @@ class VolumeTask:
     volume: str
     title: str
     fragments: list[str]
+    """The documents' TEI files, in volume order."""
     renames: dict[int, dict[str, str]]
     """Fragment index -> ids to rename in it (those an earlier document already uses)."""
     assemble: bool
@@ -324,8 +325,7 @@ def _atomic_stream(path: Path) -> Iterator[Any]:
 
 def doc_paths(out: Path, volume: str, stem: str) -> dict[str, Path]:
     return {"tei": out / "tei" / volume / f"{stem}.xml",
-            "html": out / "html" / volume / f"{stem}.html",
-            "frag": out / WORK_DIR / "fragments" / volume / f"{stem}.xml"}
+            "html": out / "html" / volume / f"{stem}.html"}
 
 
 def _xpath(expr: str):
@@ -338,21 +338,24 @@ _WITH_ID = _xpath("descendant-or-self::*[@xml:id]")
 _WITH_POINTER = _xpath("descendant::*[" + " or ".join(f"contains(@{a}, '#')" for a in _POINTER_ATTRS) + "]")
 
 
-def volume_fragment(tree) -> tuple[bytes, list[str]]:
-    """The document's div(s) as they go into the volume file, and every xml:id in them."""
-    from lxml import etree
-
+def document_ids(tree) -> list[str]:
+    """Every xml:id in the document's text (for those the volume file must make unique)."""
     body = tree.getroot().find(f"{T}text/{T}body")
-    if body is None:
-        return b"", []
-    parts = []
-    for d in body:
-        if not isinstance(d.tag, str):
-            continue
-        b = etree.tostring(d, encoding="utf-8", with_tail=False)
-        end = b.index(b">")
-        parts.append(b[:end].replace(f' xmlns="{TEI_NS}"'.encode(), b"", 1) + b[end:])
-    return b"\n      ".join(parts), [e.get(XML_ID) for e in _WITH_ID(body)]
+    return [] if body is None else [e.get(XML_ID) for e in _WITH_ID(body)]
+
+
+def body_content(data: bytes, source: str = "") -> bytes:
+    """What is inside <body> of one of our TEI files, as bytes: the document's div, ready for the volume.
+
+    Our serialization is fixed (tei.serialize): the header never holds a body
+    element, and "<" in text and attribute values is always escaped, so the
+    first "<body>" and the last "</body>" are the element's tags.
+    """
+    start = data.find(b"<body>")
+    end = data.rfind(b"</body>")
+    if start < 0 or end < start:
+        raise ConverterError(f"{source}: no <body> in the TEI file; build again with --force")
+    return data[start + len(b"<body>"):end].strip()
 
 
 def scoped_ids(ids: list[str], doc_id: str, seen: set[str]) -> dict[str, str]:
@@ -473,9 +476,8 @@ def run_doc(task: DocTask) -> DocOutcome:
     if task.convert:
         t = time.perf_counter()
         outcome.summary = asdict(summarize(tree, f"{task.stem}.html"))
-        frag, outcome.ids = volume_fragment(tree)
-        outcome.outputs["frag"] = _record(paths["frag"], frag)
-        outcome.times["fragment"] = time.perf_counter() - t
+        outcome.ids = document_ids(tree)
+        outcome.times["summary"] = time.perf_counter() - t
     return outcome
 
 
@@ -519,7 +521,7 @@ def _volume_skeleton(volume: str, title: str, count: int, first: str, last: str,
 
 
 def run_volume(task: VolumeTask) -> VolumeOutcome:
-    """The volume file streamed from the documents' fragments; its validation; the index page."""
+    """The volume file streamed from the documents' TEI files; its validation; the index page."""
     w = _worker()
     out = VolumeOutcome(task.volume)
     tei_path = w.out / "tei" / f"{task.volume}.xml"
@@ -531,7 +533,7 @@ def run_volume(task: VolumeTask) -> VolumeOutcome:
         h = hashlib.sha256()
         with _atomic_stream(tei_path) as f:
             for i, frag in enumerate(task.fragments):
-                data = Path(frag).read_bytes()
+                data = body_content(Path(frag).read_bytes(), frag)
                 if i in task.renames:
                     data = rename_ids(data, task.renames[i])
                 chunk = (before if i == 0 else b"\n      ") + data
@@ -876,7 +878,7 @@ class Builder:
 
     def _sweep_temporaries(self) -> None:
         """Leftovers of an interrupted build's atomic writes (`.name.XXXX.tmp`): never trusted, removed."""
-        for sub in ("tei", "html", WORK_DIR):
+        for sub in ("tei", "html"):
             root = self.out / sub
             if root.is_dir():
                 for tmp in root.rglob(".*.tmp"):
@@ -925,7 +927,7 @@ class Builder:
                 ck = conv_keys[d.key]
                 if st and st.get("conv_key") == ck and st.get("status") == "failed":
                     continue  # the same input fails the same way: its diagnostics are in the state
-                convert = not (st and st.get("conv_key") == ck and _fresh(st.get("tei")) and _fresh(st.get("frag")))
+                convert = not (st and st.get("conv_key") == ck and _fresh(st.get("tei")))
                 tei_hash = None if convert else st["tei"]["hash"]
                 validate = self.config.validate and (
                     convert or st.get("val_key") != _hash_bytes(tei_hash, fp["validate"]))
@@ -1020,7 +1022,7 @@ class Builder:
                 vstate.pop(v.id, None)
                 continue
             summaries = [docs_state[d.key]["summary"] for d in members]
-            vol_key = _hash_bytes(json.dumps([[d.stem, docs_state[d.key]["frag"]["hash"]] for d in members]),
+            vol_key = _hash_bytes(json.dumps([[d.stem, docs_state[d.key]["tei"]["hash"]] for d in members]),
                                   v.title, fp["volume"], self.config.date or "")
             index_key = _hash_bytes(json.dumps(summaries, sort_keys=True), v.title, fp["render"])
             assemble = old.get("vol_key") != vol_key or not _fresh(old.get("tei"))
@@ -1034,7 +1036,7 @@ class Builder:
             vstate[v.id] = entry
             if assemble or validate or index:
                 entry["pending"] = {"assemble": assemble, "index": index}
-                vtasks.append(VolumeTask(v.id, v.title, [docs_state[d.key]["frag"]["path"] for d in members],
+                vtasks.append(VolumeTask(v.id, v.title, [docs_state[d.key]["tei"]["path"] for d in members],
                                          renames, assemble, validate, index, summaries))
         if self.config.render:
             self._copy_assets([self.out / "html"] + [self.out / "html" / v for v in vstate])
@@ -1070,7 +1072,7 @@ class Builder:
         diags.update(o.diagnostics)
         if not o.ok:
             self._remove_outputs(st)
-            for k in ("tei", "html", "frag", "summary", "val_key", "render_key"):
+            for k in ("tei", "html", "summary", "ids", "val_key", "render_key"):
                 st.pop(k, None)
             st["status"] = "failed"
             return
@@ -1118,7 +1120,7 @@ class Builder:
             e.pop("index", None)
 
     def _remove_outputs(self, st: dict) -> None:
-        for k in ("tei", "html", "frag"):
+        for k in ("tei", "html"):
             rec = st.get(k)
             if rec:
                 with contextlib.suppress(OSError):
