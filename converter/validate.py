@@ -248,7 +248,7 @@ def _wants_xsd11(root: etree._Element) -> bool:
     mv = root.get("{http://www.w3.org/2007/XMLSchema-versioning}minVersion")
     if mv:
         return mv.strip() >= "1.1"
-    return any(root.iter(*(f"{{{_XSD}}}{n}" for n in _XSD11_ONLY)))
+    return next(root.iter(*(f"{{{_XSD}}}{n}" for n in _XSD11_ONLY)), None) is not None
 
 
 def _load_schema_xml(path: Path) -> etree._Element:
@@ -320,8 +320,8 @@ def load_schema(spec: str, *, phase: str | None = None, embedded_schematron: boo
             root = _rnc_to_rng(path) if suffix == ".rnc" else _load_schema_xml(path)
             if root.tag != "{http://relaxng.org/ns/structure/1.0}grammar" and not root.tag.startswith("{http://relaxng.org/ns/structure/1.0}"):
                 raise SchemaLoadError(f"{spec}: not a RELAX NG schema (root <{etree.QName(root).localname}>)")
-            # Compile from the file path so includes and externalRefs resolve beside it.
-            checks: list[_Grammar] = [RngGrammar(etree.parse(str(path)).getroot() if suffix == ".rng" else root, name)]
+            # The tree keeps the file's URL, so includes and externalRefs resolve beside it.
+            checks: list[_Grammar] = [RngGrammar(root, name)]
             if embedded_schematron:
                 sch = from_rng(root)
                 if sch is not None:

@@ -118,6 +118,7 @@ def parse_xml(src: str | os.PathLike | bytes, *, source: str | None = None,
     `source` names the document in messages (default: the path, or "<bytes>").
     Line numbers of the result (`el.sourceline`) are those of the file.
     """
+    base_url = None
     if isinstance(src, (bytes, bytearray, memoryview)):
         data = bytes(src)
         source = source or "<bytes>"
@@ -127,6 +128,7 @@ def parse_xml(src: str | os.PathLike | bytes, *, source: str | None = None,
     else:
         source = source or str(src)
         data = read_bytes(src, source=source, max_size=max_size)
+        base_url = str(src)  # so a schema's relative includes resolve beside it
     if not data.strip():
         raise _error(source, NOT_WELL_FORMED, "the file is empty; an XML document needs a root element")
     # Refuse entity declarations before parsing (ASCII-compatible encodings); the
@@ -142,7 +144,7 @@ def parse_xml(src: str | os.PathLike | bytes, *, source: str | None = None,
                          "entity declarations are refused for safety (XXE, billion laughs): replace the entity "
                          "references with their text and remove the declaration", line, col)
     try:
-        root = etree.fromstring(data, _parser(), base_url=None)
+        root = etree.fromstring(data, _parser(), base_url=base_url)
     except etree.XMLSyntaxError as exc:
         code, msg = _syntax_message(exc)
         line, col = (exc.position if exc.position else (exc.lineno or 1, 1))
