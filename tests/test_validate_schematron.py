@@ -134,7 +134,7 @@ def test_rnc(tmp_path):
         return
     v = Validator.load([str(rnc)])
     assert v.validate(DOC) == []
-    assert [d.code for d in v.validate(DOC.replace(b"<note/>", b"<note>x</note>"))] == ["rng-textwrong"] or v.validate(DOC.replace(b"<note/>", b"<note>x</note>"))
+    assert [d.code for d in v.validate(DOC.replace(b"<note/>", b"<note>x</note>"))] == ["rng-textwrong"]
 
 
 def test_unknown_schema_type(tmp_path):
