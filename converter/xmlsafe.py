@@ -36,16 +36,26 @@ TOO_LARGE = "xml-too-large"
 UNREADABLE = "xml-unreadable"
 
 
-class XMLInputError(SourceError):
+class XMLInputError(SourceError, etree.XMLSyntaxError):
     """A file that cannot be parsed safely; `.diagnostic` says where and why.
 
     `exit_code` is USAGE (2) when the file cannot be read at all, FAILED (1) when
-    it was read but is not (acceptable) XML.
+    it was read but is not (acceptable) XML. It is also an `etree.XMLSyntaxError`
+    (with lineno and position), so code written against lxml's parse errors
+    keeps working when it switches to parse_xml.
     """
 
     def __init__(self, diagnostic: Diagnostic, exit_code: int = ExitCode.FAILED):
-        super().__init__(diagnostic)
+        loc = diagnostic.loc
+        # lxml's ParseError.__init__ (message, code, line, column, filename) sets
+        # lineno/position; SourceError's own __init__ would reach it with one argument.
+        etree.XMLSyntaxError.__init__(self, str(diagnostic), 0, loc.line if loc else 1,
+                                      loc.column if loc else 1, loc.source if loc else None)
+        self.diagnostic = diagnostic
         self.exit_code = exit_code
+
+    def __str__(self) -> str:
+        return str(self.diagnostic)
 
 
 def _parser() -> etree.XMLParser:
