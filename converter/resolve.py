@@ -25,6 +25,7 @@ After::
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from converter.errors import Loc, Reporter
@@ -201,6 +202,72 @@ def _align(runs: list[_Run], labels: list[str]) -> tuple[int, list[tuple[int, in
     return best[0][0], picks
 
 
+# The exact reading fills a table of (digit runs x footnotes) cells, about 3 microseconds each; the
+# largest document of the corpus needs under 500. Beyond this many, a linear reading is used.
+_EXACT_CELLS = 1_000_000
+_GREEDY_BASES = 8  # first labels tried by the quick reading
+_MAX_SUFFIX = 8  # longest digit suffix the quick reading looks up (two labels glued)
+
+
+def _suffix_index(runs: list[_Run]) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+    """Runs that can be read as markers, in text order: whole (`cables12` -> "12") and split
+    (`197112` -> "2", "12", ...), each keyed by the markers' digits."""
+    whole: dict[str, list[int]] = {}
+    split: dict[str, list[int]] = {}
+    for i, run in enumerate(runs):
+        d = run.digits
+        if run.whole is not None:
+            whole.setdefault(d, []).append(i)
+        for k in range(1, min(len(d) - 1, _MAX_SUFFIX) + 1):
+            split.setdefault(d[-k:], []).append(i)
+    return whole, split
+
+
+def _align_greedy(runs: list[_Run], labels: list[str], index) -> tuple[int, list[tuple[int, int, int]]]:
+    """A linear reading for documents too large for `_align`: same result format and costs.
+
+    Each label takes the first run after the previous marker that is it (or it and the
+    next label glued: `12`), else the first that ends in it (`197112`); a label whose run
+    comes after the next label's is an orphan, so one missing marker does not swallow
+    the markers after it.
+    """
+    K = len(labels)
+    whole, split = index
+
+    def first(table: dict[str, list[int]], tail: str, r: int) -> int | None:
+        found = table.get(tail)
+        if not found:
+            return None
+        p = bisect_left(found, r)
+        return found[p] if p < len(found) else None
+
+    cost, picks, r, j = 0, [], 0, 0
+    while j < K:
+        take = None
+        for table in (whole, split):
+            pair = first(table, labels[j] + labels[j + 1], r) if j + 1 < K else None
+            single = first(table, labels[j], r)
+            if pair is not None and (single is None or pair <= single):
+                take = (pair, 2)
+            elif single is not None:
+                take = (single, 1)
+            if take is not None:
+                break
+        nxt = first(whole, labels[j + 1], r) if j + 1 < K else None
+        if take is None or (take[1] == 1 and nxt is not None and nxt < take[0]):
+            cost += _COST_ORPHAN
+            j += 1
+            continue
+        i, m = take
+        run = runs[i]
+        width = sum(len(labels[q]) for q in range(j, j + m))
+        cost += run.whole if width == len(run.digits) else _COST_SPLIT
+        picks.append((i, j, m))
+        j += m
+        r = i + 1
+    return cost, picks
+
+
 def _candidate_bases(runs: list[_Run]) -> list[int]:
     """Label of the first note: 1 or 0 as most volumes number, else a run-on number seen glued in the text.
 
@@ -228,16 +295,33 @@ def resolve_notes(doc: Document, reporter: Reporter) -> Document:
     if K:
         best = None
         all_digits = "|".join(run.digits for run in runs)
-        for base in _candidate_bases(runs):
+        greedy = None  # index of the quick reading, built when a document is too large for the exact one
+        for tried, base in enumerate(_candidate_bases(runs)):
             labels = [str(base + p) for p in range(K)]
-            # A label that occurs in no digit run can only be an orphan: a cheap lower bound.
-            if best is not None and _COST_ORPHAN * sum(l not in all_digits for l in labels) >= best[0]:
-                continue
-            # Only runs that can end in a label take part (most years and numbers drop out).
-            label_set, longest = set(labels), max(map(len, labels))
-            useful = [i for i, run in enumerate(runs) if _usable(run, label_set, longest)]
-            cost, picks = _align([runs[i] for i in useful], labels)
-            picks = [(useful[r], j, m) for r, j, m in picks]
+            if greedy is not None:
+                if tried >= _GREEDY_BASES:
+                    break
+                cost, picks = _align_greedy(runs, labels, greedy)
+            else:
+                # A label that occurs in no digit run can only be an orphan: a cheap lower bound.
+                if best is not None and _COST_ORPHAN * sum(l not in all_digits for l in labels) >= best[0]:
+                    continue
+                # Only runs that can end in a label take part (most years and numbers drop out).
+                label_set, longest = set(labels), max(map(len, labels))
+                useful = [i for i, run in enumerate(runs) if _usable(run, label_set, longest)]
+                if len(useful) * K > _EXACT_CELLS:
+                    greedy = _suffix_index(runs)
+                    reporter.report(
+                        "notes-aligned-greedily",
+                        f"{K} footnotes and {len(useful)} digit runs are too many to weigh every reading of the "
+                        "note markers; each footnote took the first marker that fits. Check the anchors, or split the file",
+                        1,
+                    )
+                    best = None  # readings of both kinds do not compare
+                    cost, picks = _align_greedy(runs, labels, greedy)
+                else:
+                    cost, picks = _align([runs[i] for i in useful], labels)
+                    picks = [(useful[r], j, m) for r, j, m in picks]
             if best is None or cost < best[0]:  # ties keep the earlier, more usual base
                 best = (cost, picks, base, labels)
             if cost == 0:
