@@ -30,8 +30,21 @@
       <xsl:apply-templates select="//div[@type = 'document'][1]/node()"/>
       <xsl:apply-templates select="//div[@type = 'document'][1]//note[not(@rend = 'inline')]" mode="footnotes"/>
     </xsl:variable>
-    <xsl:value-of select="replace(string-join($out), '\n+$', '')"/>
+    <xsl:value-of select="string-join(t:trim-end($out))"/>
   </xsl:template>
+
+  <!-- The parts without the line ends they end with: parts that are only line ends go,
+       then the last one left loses its own. No regex over the whole text (Saxon's
+       replace() takes half a minute on 50 MB); a part ends with two line ends at most. -->
+  <xsl:function name="t:trim-end" as="xs:string*">
+    <xsl:param name="parts" as="xs:string*"/>
+    <xsl:variable name="k" select="(index-of($parts ! (translate(., $NL, '') ne ''), true()))[last()]"/>
+    <xsl:sequence select="if (empty($k)) then () else ($parts[position() lt $k], t:chomp($parts[$k]))"/>
+  </xsl:function>
+  <xsl:function name="t:chomp" as="xs:string">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:sequence select="if (ends-with($s, $NL)) then t:chomp(substring($s, 1, string-length($s) - 1)) else $s"/>
+  </xsl:function>
 
   <!-- Block level: each block ends with a blank line. -->
   <xsl:template match="div/note[@rend = 'inline'] | div/head | div/p">
