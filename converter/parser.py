@@ -41,6 +41,9 @@ LIST_HEADS = [
     (re.compile(r"participants:?", re.I), "participants"),
     (re.compile(r"(?:memorandum for(?: the)?(?: record)?|to):?", re.I), "to"),
 ]
+# Lists nest at most this deep: XML readers refuse deep trees (Saxon stops at 100 elements), and
+# FRUS lists go three levels down. A deeper block stays a paragraph, kept as written.
+MAX_LIST_LEVELS = 20
 _MAX_HEADING = 300  # a heading is one line; the longest in the corpus is under 200 characters
 
 
@@ -68,7 +71,7 @@ def _is_list(lines: list[str]) -> bool:
                 continue
             return False
         indent = len(m.group(1))
-        if indent % 2 or not 2 <= indent <= depth + 2:
+        if indent % 2 or not 2 <= indent <= min(depth + 2, 2 * MAX_LIST_LEVELS):
             return False
         depth = indent
     return True
@@ -235,6 +238,14 @@ class _Parser:
                     rows.append(cells)
                 out.append(Table(rows, self.loc(start)))
             else:
+                deep = next((i for i, m in enumerate(map(BULLET.match, lines)) if m and len(m.group(1)) > 2 * MAX_LIST_LEVELS), None)
+                if deep is not None:
+                    self.reporter.report(
+                        "list-too-deep",
+                        f"list nested deeper than {MAX_LIST_LEVELS} levels; kept as a paragraph with its line breaks",
+                        start + deep,
+                        2 * MAX_LIST_LEVELS + 3,
+                    )
                 # A paragraph is one line; more lines stay together, each kept as a line.
                 inlines: list = []
                 for i, line in enumerate(lines):

@@ -39,6 +39,18 @@ def test_regression_round_trips(text):
     assert round_trip(text) == text
 
 
+def test_list_nested_too_deep_stays_a_paragraph():
+    # parser: 600 nested levels crashed the writer (RecursionError), and 50 made TEI that
+    # Saxon refuses to read (more than 100 elements deep). Past 20 levels: a paragraph.
+    text = "1. H\n\n" + "\n".join(" " * (2 * i) + "• x" for i in range(1, 602))
+    result = convert(text, source="t.txt")
+    assert [str(d) for d in result.diagnostics] == [
+        "t.txt:23:43: warning: list nested deeper than 20 levels; kept as a paragraph with its line breaks [list-too-deep]"]
+    assert render_text(result.to_bytes()) == text
+    ok = "1. H\n\n" + "\n".join(" " * (2 * i) + "• x" for i in range(1, 21))
+    assert round_trip(ok) == ok and b"<list" in convert(ok).to_bytes()
+
+
 # --- large documents ------------------------------------------------------------------------
 
 def _many_notes(k: int, missing: set[int] = frozenset()) -> str:
