@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import codecs
 import sys
 from pathlib import Path
 
@@ -27,12 +28,18 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def _print_diagnostics(diags, quiet: bool) -> None:
-    for d in diags:
-        if d.severity >= Severity.WARNING and not (quiet and d.severity < Severity.ERROR):
+    """Warnings and notes (info: a BOM dropped, line ends normalised), unless --quiet."""
+    for d in sorted(diags, key=lambda d: (d.loc.line, d.loc.column) if d.loc else (0, 0)):  # in line order
+        if not quiet or d.severity >= Severity.ERROR:
             print(d, file=sys.stderr)
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.encoding:
+        try:
+            codecs.lookup(args.encoding)
+        except LookupError:
+            raise UsageError(f"--encoding {args.encoding}: unknown encoding (try utf-8, windows-1252, latin-1, utf-16)") from None
     given = load_manifest(args.manifest) if getattr(args, "manifest", None) else None
     facs = getattr(args, "facs_pattern", None)
     if args.inputs == ["-"]:
@@ -75,7 +82,14 @@ def run(args: argparse.Namespace) -> int:
                                  doc_id=volume.doc_id_for(path.name) if volume is not None else None)
         try:
             result = convert_file(path, options=options, encoding=args.encoding, strict=args.strict)
-        except SourceError as exc:
+            data = result.to_bytes()
+        except Exception as exc:  # noqa: BLE001 - the failure unit is the document, whatever went wrong
+            if isinstance(exc, OSError):
+                exc = f"{path}: error: cannot read the file: {exc.strerror or exc} [unreadable]"
+            elif not isinstance(exc, SourceError):
+                if getattr(args, "traceback", False):
+                    raise
+                exc = f"{path}: error: internal error ({type(exc).__name__}: {exc}); please report it [internal-error]"
             print(exc, file=sys.stderr)
             failed += 1
             if not args.keep_going:
@@ -83,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
                 return ExitCode.FAILED
             continue
         _print_diagnostics(result.diagnostics, args.quiet)
-        atomic_write(args.out / rel.with_suffix(".xml"), result.to_bytes())
+        atomic_write(args.out / rel.with_suffix(".xml"), data)
         done += 1
     if not args.quiet:
         print(f"converted {done} document(s), {failed} failed", file=sys.stderr)

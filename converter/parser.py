@@ -141,6 +141,13 @@ class _Parser:
         while lines and lines[-1] == "":  # line ends after the last line (a text editor's habit)
             lines = lines[:-1]
         k = _footnote_start(lines)
+        if k == len(lines) and lines and FOOTNOTE.match(lines[-1]):
+            self.reporter.report(
+                "footnote-list-broken",
+                f"the last line reads as footnote {FOOTNOTE.match(lines[-1]).group(1)}, but the lines above it are not "
+                "footnotes numbered from 1 without a gap; the list is kept as text",
+                len(lines),
+            )
         notes = lines[k:]  # parsed last, so that diagnostics come in line order
         body = lines[:k]
         closer: Block | None = None
@@ -181,8 +188,12 @@ class _Parser:
             if m is None:
                 self.reporter.report("heading-unnumbered", "heading has no document number; the id comes from the file name", start)
         else:
+            first = blocks[0][1] if blocks else []
+            too_long = len(first) == 1 and len(first[0]) > _MAX_HEADING and HEADING_NUMBER.match(first[0])
             self.reporter.report(
                 "heading-missing",
+                f"the first line is {len(first[0])} characters long, too long for a heading (at most {_MAX_HEADING}); "
+                "converted without a <head>" if too_long else
                 "the text does not start with a heading line (`N. Title`); converted without a <head>",
                 blocks[0][0] if blocks else 1,
             )

@@ -20,12 +20,25 @@ def _fail(source: str, code: str, message: str, line: int = 1, column: int = 1) 
     return SourceError(Diagnostic(code, message, Loc(source, line, column), Severity.ERROR))
 
 
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when most byte pairs are an ASCII character and a NUL."""
+    pairs = len(sample) // 2
+    if pairs < 2:
+        return None
+    odd, even = sample[1 : 2 * pairs : 2].count(0), sample[0 : 2 * pairs : 2].count(0)
+    if odd * 10 >= pairs * 7 and even * 10 < pairs:
+        return "utf-16-le"
+    if even * 10 >= pairs * 7 and odd * 10 < pairs:
+        return "utf-16-be"
+    return None
+
+
 def decode(data: bytes, source: str, encoding: str | None = None) -> str:
     """Decode input bytes strictly; a decode error names the line and column."""
     if encoding is None:
         if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
             raise _fail(source, "not-utf8", "file is UTF-16; re-save it as UTF-8 or pass --encoding utf-16")
-        encoding = "utf-8-sig" if data.startswith(codecs.BOM_UTF8) else "utf-8"
+        encoding = "utf-8"  # a BOM decodes to U+FEFF, which read_source drops and reports
     try:
         return data.decode(encoding)
     except LookupError:
@@ -48,13 +61,24 @@ def read_source(text: str | bytes, reporter: Reporter, encoding: str | None = No
     """Return the input's lines (without line ends), 1-based line i at index i-1."""
     source = reporter.source
     if isinstance(text, bytes):
-        if b"\x00" in text[:4096] and not text.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and encoding is None:
-            # NUL bytes early on mean binary data or UTF-16 without a BOM.
+        sample = text[:4096]
+        if b"\x00" in sample and not text.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and encoding is None:
+            # NUL bytes early on mean UTF-16 without a BOM, binary data, or (a few) stray NULs in text.
+            utf16 = _utf16_without_bom(sample)
+            if utf16:
+                raise _fail(source, "not-utf8", f"file looks like UTF-16 without a byte-order mark; re-save it as UTF-8 "
+                                                f"or pass --encoding {utf16}")
             at = text.index(b"\x00")
-            line = text[:at].count(b"\n") + 1
-            raise _fail(source, "not-text", "binary data (NUL bytes), not a text file; convert it to UTF-8 text first", line,
-                        at - (text.rfind(b"\n", 0, at) + 1) + 1)
-        text = decode(text, source, encoding)
+            binary = _fail(source, "not-text", "binary data (NUL bytes), not a text file; convert it to UTF-8 text first",
+                           text[:at].count(b"\n") + 1, at - (text.rfind(b"\n", 0, at) + 1) + 1)
+            if sample.count(0) > max(8, len(sample) // 16):
+                raise binary
+            try:
+                text = decode(text, source, encoding)
+            except SourceError:
+                raise binary from None
+        else:
+            text = decode(text, source, encoding)
     if text.startswith("\ufeff"):
         text = text[1:]
         reporter.report("bom-removed", "byte-order mark removed", 1, 1)

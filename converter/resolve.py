@@ -292,6 +292,7 @@ def resolve_notes(doc: Document, reporter: Reporter) -> Document:
     """
     runs = _runs(doc)
     K = len(doc.notes)
+    out_of_order: set[int] = set()
     if K:
         best = None
         all_digits = "|".join(run.digits for run in runs)
@@ -330,8 +331,25 @@ def resolve_notes(doc: Document, reporter: Reporter) -> Document:
         for p, note in enumerate(doc.notes):
             note.n = labels[p]
         _apply(runs, picks, doc.notes, labels)
+        used = {id(runs[r]) for r, _, _ in picks}
+        strays: dict[str, _Run] = {}  # digits glued to a word that no footnote took, first of each
+        for run in runs:
+            if id(run) not in used and run.whole == _COST_GLUED:
+                strays.setdefault(run.digits, run)
         for note in doc.notes:
-            if not note.anchored:
+            if note.anchored:
+                continue
+            stray = strays.pop(note.n, None)
+            if stray is not None:  # its marker is there, but not in order: say where
+                out_of_order.add(id(stray))
+                reporter.report(
+                    "note-out-of-order",
+                    f"marker '{note.n}' comes out of order (markers must follow the footnote list: 1, 2, 3, ...); "
+                    f"kept as text, and footnote {note.position} as an unanchored note",
+                    stray.node.loc.line,
+                    stray.node.loc.column + stray.start,
+                )
+            else:
                 reporter.report(
                     "note-unused",
                     f"footnote {note.position} (note {note.n}) has no marker in the text; kept as an unanchored note",
@@ -343,7 +361,7 @@ def resolve_notes(doc: Document, reporter: Reporter) -> Document:
             first.is_source = _in_heading(doc, first) or _plain(first.inlines).startswith("Source:")
     used = {id(runs[r]) for r, _, _ in (picks if K else [])}
     for run in runs:
-        if id(run) not in used and run.glue == "letter" and len(run.digits) <= 2:
+        if id(run) not in used and id(run) not in out_of_order and run.glue == "letter" and len(run.digits) <= 2:
             reporter.report(
                 "note-undefined",
                 f"'{run.digits}' glued to a word looks like a note marker, but no footnote matches it; kept as text",

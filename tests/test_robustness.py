@@ -5,10 +5,19 @@ docs/robustness.md has the table of bad inputs; every row is a case here.
 """
 from __future__ import annotations
 
+import re
+import shlex
+from pathlib import Path
+
 import pytest
 
+from converter import cli
 from converter.api import convert
+from converter.reader import _FORBIDDEN
 from converter.textrender import render_text
+
+BAD = Path(__file__).resolve().parent / "bad-inputs"
+BAD_CASES = sorted(p.stem for p in BAD.glob("*.txt"))
 
 
 def round_trip(text: str) -> str:
@@ -75,3 +84,46 @@ def test_few_footnotes_keep_the_exact_reading():
     result = convert(_many_notes(50), source="t.txt")
     assert "notes-aligned-greedily" not in [d.code for d in result.diagnostics]
     assert all(n.anchored for n in result.document.notes)
+
+
+# --- the catalogue of bad inputs: tests/bad-inputs/NAME.txt + NAME.expected ---------------------
+#
+# NAME.expected: `# what the input is`, optional `args: ...` (more options for convert), then
+# what the user gets: `exit: N`, `written: yes|no`, and `stderr:` followed by every line of
+# stderr, exactly. Rewrite the outcome part with --update-golden, then review git diff.
+
+def _expected_header(path: Path) -> tuple[list[str], list[str]]:
+    head = []
+    for line in path.read_text(encoding="utf-8").split("\n"):
+        if not (line.startswith("# ") or line.startswith("args: ")):
+            break
+        head.append(line)
+    args = next((shlex.split(l[6:]) for l in head if l.startswith("args: ")), [])
+    return head, args
+
+
+def _normalised(data: bytes, args: list[str]) -> str:
+    """What the TEI must give back: the text decoded, BOM dropped, line ends LF, forbidden characters out."""
+    encoding = args[args.index("--encoding") + 1] if "--encoding" in args else "utf-8-sig"
+    text = data.decode(encoding).removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return _FORBIDDEN.sub("", text).rstrip("\n")
+
+
+@pytest.mark.parametrize("name", BAD_CASES)
+def test_bad_input(name, tmp_path, monkeypatch, capsys, golden):
+    expected = BAD / f"{name}.expected"
+    head, args = _expected_header(expected)
+    monkeypatch.chdir(BAD)  # diagnostics name the file as the user typed it
+    code = cli.main(["convert", f"{name}.txt", "--out", str(tmp_path), *args])
+    err = capsys.readouterr().err
+    out = tmp_path / f"{name}.xml"
+    written = out.exists()
+    golden(expected, "\n".join(head + [f"exit: {code}", f"written: {'yes' if written else 'no'}", "stderr:", err]))
+    assert not list(tmp_path.rglob("*.tmp")), "a partial file was left behind"
+    assert (code == 0) == written, "a file is written exactly when the exit code is 0"
+    for line in err.splitlines():  # GNU style: file:line:col: severity: message [code]
+        assert re.fullmatch(r"(\S+:\d+:\d+: (error|warning|info): .+ \[[a-z0-9-]+\]|tei-edition: .+|converted \d+ .+)", line), line
+    if written:
+        tei = out.read_bytes()
+        assert not _FORBIDDEN.search(tei.decode("utf-8")), "a character XML forbids was written"
+        assert render_text(tei) == _normalised((BAD / f"{name}.txt").read_bytes(), args), "text was lost"
