@@ -127,3 +127,128 @@ def test_bad_input(name, tmp_path, monkeypatch, capsys, golden):
         tei = out.read_bytes()
         assert not _FORBIDDEN.search(tei.decode("utf-8")), "a character XML forbids was written"
         assert render_text(tei) == _normalised((BAD / f"{name}.txt").read_bytes(), args), "text was lost"
+
+
+# --- the failure unit is the document ---------------------------------------------------------
+
+GOOD = Path(__file__).resolve().parent / "corpus" / "frus1961-63v22" / "d255.txt"
+
+
+def _folder(tmp_path: Path) -> Path:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_bytes(GOOD.read_bytes())
+    (src / "b.txt").write_bytes(b"")  # empty: an error
+    (src / "c.txt").write_bytes((BAD / "latin1.txt").read_bytes())  # not UTF-8: an error
+    (src / "d.txt").write_bytes(b"7. Heading\n\nText.")
+    return src
+
+
+def test_keep_going_converts_the_others_and_exit_code_says_some_failed(tmp_path, capsys):
+    src, out = _folder(tmp_path), tmp_path / "out"
+    assert cli.main(["convert", str(src), "--out", str(out), "--keep-going"]) == 1
+    err = capsys.readouterr().err
+    assert sorted(p.name for p in out.iterdir()) == ["a.xml", "d.xml"]
+    assert f"{src / 'b.txt'}:1:1: error: the file is empty" in err and f"{src / 'c.txt'}:3:4: error: not valid utf-8" in err
+    assert err.rstrip().endswith("converted 2 document(s), 2 failed")
+
+
+def test_without_keep_going_the_first_failure_stops(tmp_path, capsys):
+    src, out = _folder(tmp_path), tmp_path / "out"
+    assert cli.main(["convert", str(src), "--out", str(out)]) == 1
+    assert "stopped at" in capsys.readouterr().err
+    assert sorted(p.name for p in out.iterdir()) == ["a.xml"]  # converted before the failure; b.xml never begun
+
+
+def test_an_internal_error_in_one_document_does_not_stop_the_others(tmp_path, capsys, monkeypatch):
+    import converter.cmd_convert as cmd
+
+    real = cmd.convert_file
+
+    def flaky(path, **kw):
+        if Path(path).name == "d.txt":
+            raise RuntimeError("boom")
+        return real(path, **kw)
+
+    monkeypatch.setattr(cmd, "convert_file", flaky)
+    src, out = _folder(tmp_path), tmp_path / "out"
+    (src / "b.txt").write_bytes(GOOD.read_bytes())
+    (src / "c.txt").write_bytes(GOOD.read_bytes())
+    assert cli.main(["convert", str(src), "--out", str(out), "--keep-going", "-q"]) == 1
+    assert f"{src / 'd.txt'}: error: internal error (RuntimeError: boom); please report it [internal-error]" in capsys.readouterr().err
+    assert sorted(p.name for p in out.iterdir()) == ["a.xml", "b.xml", "c.xml"]
+
+
+def test_an_unreadable_file_is_one_failure(tmp_path, capsys):
+    import os
+
+    src, out = _folder(tmp_path), tmp_path / "out"
+    (src / "b.txt").write_bytes(GOOD.read_bytes())
+    (src / "c.txt").write_bytes(GOOD.read_bytes())
+    (src / "b.txt").chmod(0)
+    if os.access(src / "b.txt", os.R_OK):
+        pytest.skip("running as root: permissions are not enforced")
+    assert cli.main(["convert", str(src), "--out", str(out), "--keep-going", "-q"]) == 1
+    assert f"{src / 'b.txt'}: error: cannot read the file: Permission denied [unreadable]" in capsys.readouterr().err
+    assert sorted(p.name for p in out.iterdir()) == ["a.xml", "c.xml", "d.xml"]
+
+
+def test_a_missing_input_is_a_usage_error(tmp_path, capsys):
+    assert cli.main(["convert", str(tmp_path / "nope.txt"), "--out", str(tmp_path)]) == 2
+    assert capsys.readouterr().err == f"tei-edition: {tmp_path / 'nope.txt'}: no such file or folder\n"
+
+
+# --- path safety ----------------------------------------------------------------------------------
+
+def test_safe_join_keeps_paths_inside_the_root(tmp_path):
+    from converter.errors import UsageError
+    from converter.fsutil import safe_join
+
+    root = tmp_path / "out"
+    root.mkdir()
+    assert safe_join(root, "vol", "d1.xml") == root / "vol" / "d1.xml"
+    assert safe_join(root, "a/../b.xml") == root / "a/../b.xml"  # stays inside: allowed as given
+    assert safe_join(root, ".") == root / "."
+    for bad in (["..", "x.xml"], ["../x.xml"], ["a/../../x.xml"], ["/etc/passwd"], [str(tmp_path / "elsewhere.xml")]):
+        with pytest.raises(UsageError, match="would leave the output folder"):
+            safe_join(root, *bad)
+    (root / "link").symlink_to(tmp_path)  # a symlink out of the root is caught too
+    with pytest.raises(UsageError):
+        safe_join(root, "link", "x.xml")
+    (tmp_path / "out-sibling").mkdir()  # a sibling whose name starts like the root is outside
+    with pytest.raises(UsageError):
+        safe_join(root, "../out-sibling/x.xml")
+
+
+# --- a 50 MB input ---------------------------------------------------------------------------------
+
+def test_fifty_megabytes_convert(tmp_path, capsys):
+    """One 50 MB document (the corpus's paragraphs over and over): converted, nothing dropped."""
+    import time
+
+    from lxml import etree
+
+    paras = [b for p in sorted((Path(__file__).resolve().parent / "corpus").glob("*/d*.txt"))
+             for b in p.read_text(encoding="utf-8").split("\n\n")[1:] if not re.match(r"  \d+\. ", b) and "\n  1. " not in b]
+    chunk = "\n\n".join(paras)
+    reps = 50_000_000 // len(chunk.encode("utf-8")) + 1
+    text = "1. A very long document1\n\n" + "\n\n".join([chunk] * reps) + "\n\n  1. Source: generated."
+    src = tmp_path / "d1.txt"
+    src.write_text(text, encoding="utf-8")
+    assert src.stat().st_size >= 50_000_000
+    started = time.monotonic()
+    assert cli.main(["convert", str(src), "--out", str(tmp_path / "out"), "-q"]) == 0
+    seconds = time.monotonic() - started
+    tei = etree.parse(str(tmp_path / "out" / "d1.xml"), etree.XMLParser(huge_tree=True))
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    assert len(tei.findall(".//t:body//t:p", ns)) + len(tei.findall(".//t:body//t:list", ns)) > reps * 10
+    # Nothing lost: every non-white-space character of the input is in the TEI's text (page
+    # markers and note markers are written as pb/@n and note/@n, and counted from there).
+    body = tei.find(".//t:body", ns)
+    tei_chars = sum(len(re.sub(r"\s", "", t)) for t in body.itertext())
+    markers = sum(len(pb.get("n")) + len("[Page]") for pb in body.iter("{*}pb"))
+    markers += sum(len(n.get("n")) for n in body.iter("{*}note") if n.get("anchored") != "false" and n.get("rend") != "inline")
+    bullets = sum(1 for _ in body.iter("{*}item"))
+    footnote_labels = len("1.")
+    assert tei_chars + markers + bullets + footnote_labels == len(re.sub(r"\s", "", text))
+    print(f"50 MB converted in {seconds:.1f} s")
