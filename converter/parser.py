@@ -29,7 +29,8 @@ from converter.model import (
     Text,
 )
 
-FOOTNOTE = re.compile(r"  (\d+)\. ")
+# Written as the text view numbers them: ASCII digits, no leading zero (`  01. ` is text).
+FOOTNOTE = re.compile(r"  ([1-9][0-9]*)\. ")
 BULLET = re.compile(r"( *)• ")
 HEADING_NUMBER = re.compile(r"(?:No\. )?(\d+)\.(?: |$)")
 # Decimal file numbers of older volumes: `765.84/4479: Telegram`, `123P54/283`,

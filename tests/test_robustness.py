@@ -40,6 +40,9 @@ REGRESSIONS = [
     pytest.param("1. H\n\n    • starts nested", id="bullet-starts-nested"),
     # parser: a block of several page-marker lines became separate blocks (blank lines added).
     pytest.param("1. H\n\n[Page 1]\n[Page 2]\n\nText.", id="page-markers-on-consecutive-lines"),
+    # parser: `  01. ` (and `  ١. `, an Arabic-Indic one) read as footnote 1 and came back `  1. `.
+    pytest.param("1. H\n\nText1.\n\n  01. Source: x", id="footnote-number-with-leading-zero"),
+    pytest.param("1. H\n\nText1.\n\n  \u0661. Source: x", id="footnote-number-not-ascii"),
 ]
 
 
