@@ -255,3 +255,17 @@ def test_fifty_megabytes_convert(tmp_path, capsys):
     footnote_labels = len("1.")
     assert tei_chars + markers + bullets + footnote_labels == len(re.sub(r"\s", "", text))
     print(f"50 MB converted in {seconds:.1f} s")
+
+
+# --- docs/robustness.md: one row per bad input, each with its test ----------------------------------
+
+def test_docs_table_matches_the_catalogue():
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "robustness.md").read_text(encoding="utf-8")
+    rows = {m.group(1): m.group(2) for m in re.finditer(r"^\| `([a-z0-9_-]+)` \|.*\| (\d+) \|$", doc, re.M)}
+    tests = {name for name in globals() if name.startswith("test_")}
+    for case in BAD_CASES:
+        assert case in rows, f"docs/robustness.md has no row for tests/bad-inputs/{case}"
+        exit_line = next(l for l in (BAD / f"{case}.expected").read_text(encoding="utf-8").split("\n") if l.startswith("exit: "))
+        assert rows[case] == exit_line[6:], f"{case}: the table says exit {rows[case]}, the test {exit_line[6:]}"
+    for name in rows:
+        assert name in BAD_CASES or name in tests, f"docs/robustness.md row {name!r} has no test"
