@@ -45,6 +45,9 @@ SEVERITY: dict[str, Severity] = {
     "note-undefined": Severity.WARNING,
     "note-unused": Severity.WARNING,
     "note-out-of-order": Severity.WARNING,
+    "notes-aligned-greedily": Severity.WARNING,
+    "list-too-deep": Severity.WARNING,
+    "footnote-list-broken": Severity.WARNING,
     # metadata
     "manifest-invalid": Severity.ERROR,
     "manifest-document-missing": Severity.WARNING,
