@@ -38,7 +38,6 @@ T = f"{{{TEI_NS}}}"
 _CONTAINERS = {f"{T}{n}" for n in ("TEI", "text", "body", "div", "list", "table", "row", "closer")}
 _ITEM = f"{T}item"
 _COMMON = {f"{T}{n}" for n in ("p", "list", "table", "ab")}
-_HEADER = f"{T}teiHeader"
 
 
 def _sub(parent: etree._Element, tag: str, attrib: dict[str, str] | None = None) -> etree._Element:
